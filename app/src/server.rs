@@ -1,0 +1,54 @@
+//! What server functions reach on the server: the database and the portal's
+//! own settings, provided to every request by the server binary.
+
+use surrealdb::Surreal;
+use surrealdb::engine::any::Any;
+
+use crate::error::AppError;
+
+/// A connection to the portal's database (embedded or remote).
+pub type Db = Surreal<Any>;
+
+/// The province this portal serves.
+#[derive(Debug, Clone)]
+pub struct Province {
+    /// The national statistics office's code, e.g. `56`.
+    pub code: String,
+    /// The official name, e.g. `Tỉnh Khánh Hòa`.
+    pub name: String,
+}
+
+/// Shared state every server function starts from.
+#[derive(Debug, Clone)]
+pub struct ServerContext {
+    pub db: Db,
+    pub province: Province,
+}
+
+/// The procedures that apply in one province: the national ones and the
+/// province's own, never another province's local procedures.
+#[derive(Debug, Clone)]
+pub struct CatalogueScope {
+    pub province_code: String,
+}
+
+impl ServerContext {
+    pub fn scope(&self) -> CatalogueScope {
+        CatalogueScope { province_code: self.province.code.clone() }
+    }
+}
+
+/// The request's server context. Its absence is a wiring fault of the binary,
+/// reported to the user as an internal error.
+pub fn context() -> Result<ServerContext, AppError> {
+    leptos::prelude::use_context::<ServerContext>().ok_or_else(|| {
+        tracing::error!("server context was not provided to the request");
+        AppError::Internal
+    })
+}
+
+/// Logs a database failure once, with its cause, and hides it from the user.
+pub fn database_error(operation: &'static str, error: surrealdb::Error) -> AppError {
+    tracing::error!(operation, error = %error, "database query failed");
+    AppError::Internal
+}

@@ -1,0 +1,34 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+
+use crate::error::AppError;
+
+/// A failed page: the user's sentence, and the matching HTTP status when the
+/// page is rendered on the server.
+#[component]
+pub fn ErrorNotice(error: AppError) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        if let Ok(status) = http::StatusCode::from_u16(error.status()) {
+            response.set_status(status);
+        }
+    }
+
+    let title = match error {
+        AppError::NotFound => "Không tìm thấy",
+        AppError::InvalidInput(_) => "Yêu cầu chưa hợp lệ",
+        AppError::Internal | AppError::Transport(_) => "Đã có lỗi xảy ra",
+    };
+
+    view! {
+        <Title text=title />
+        <section class="notice-page" role="alert">
+            <h1>{title}</h1>
+            <p>{error.message()}</p>
+            <p>
+                <A href="/">"Về trang chủ"</A>
+            </p>
+        </section>
+    }
+}

@@ -1,0 +1,77 @@
+//! The page around every page: document shell, header, footer, routes, and
+//! the pages shown when something is missing or broken.
+
+mod error_view;
+mod footer;
+mod header;
+mod not_found;
+mod portal;
+
+pub use error_view::ErrorNotice;
+pub use not_found::NotFoundPage;
+pub use portal::{PortalInfo, load_portal};
+
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{ParamSegment, SsrMode, StaticSegment};
+
+use crate::home::HomePage;
+use crate::procedure::view::{ProcedurePage, SearchPage, SubmitPlaceholderPage};
+
+/// The HTML document the server sends; the browser hydrates `<App/>` in it.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="vi">
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="theme-color" content="#a4161a" />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                <AutoReload options=options.clone() />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// The application: every route of the portal.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let portal = OnceResource::new(load_portal());
+    provide_context(portal);
+
+    view! {
+        <Stylesheet id="leptos" href="/pkg/motcua.css" />
+        <Title formatter=|text: String| {
+            if text.is_empty() { "Cổng Dịch vụ công".to_string() } else { format!("{text} | Cổng Dịch vụ công") }
+        } />
+        <Router>
+            <a class="skip-link" href="#noi-dung">"Bỏ qua, đến nội dung chính"</a>
+            <header::Header />
+            <main id="noi-dung">
+                <Routes fallback=|| view! { <NotFoundPage /> }>
+                    <Route path=StaticSegment("") view=HomePage ssr=SsrMode::Async />
+                    <Route path=StaticSegment("thu-tuc") view=SearchPage ssr=SsrMode::Async />
+                    <Route
+                        path=(StaticSegment("thu-tuc"), ParamSegment("code"))
+                        view=ProcedurePage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("thu-tuc"), ParamSegment("code"), StaticSegment("nop-ho-so"))
+                        view=SubmitPlaceholderPage
+                        ssr=SsrMode::Async
+                    />
+                </Routes>
+            </main>
+            <footer::Footer />
+        </Router>
+    }
+}

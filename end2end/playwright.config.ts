@@ -1,0 +1,62 @@
+import { defineConfig, devices } from "@playwright/test";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+
+// The release build of the portal, on its own port and a fresh data folder,
+// so that the first start imports the national data as a newcomer's would.
+const root = path.resolve(__dirname, "..");
+const port = process.env.MOTCUA_E2E_PORT ?? "3100";
+const data = fs.mkdtempSync(path.join(os.tmpdir(), "motcua-e2e-"));
+
+// Debian's Chromium; Playwright's own browser download cannot work offline.
+const chromium = {
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
+};
+
+export default defineConfig({
+  testDir: "./tests",
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: true,
+  workers: 2,
+  forbidOnly: true,
+  retries: 0,
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    launchOptions: chromium,
+    locale: "vi-VN",
+    trace: "retain-on-failure",
+  },
+  projects: [
+    { name: "hydrated", use: { ...devices["Pixel 5"], javaScriptEnabled: true } },
+    { name: "no-javascript", use: { ...devices["Pixel 5"], javaScriptEnabled: false } },
+  ],
+  webServer: {
+    command: `${path.join(root, "target/release/motcua")} serve`,
+    cwd: root,
+    url: `http://127.0.0.1:${port}/healthz`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      MOTCUA_ADDR: `127.0.0.1:${port}`,
+      MOTCUA_DATA: data,
+      MOTCUA_SEED: path.join(root, "data"),
+      MOTCUA_SITE_ROOT: path.join(root, "target/site"),
+      MOTCUA_LOG: "warn",
+    },
+  },
+});

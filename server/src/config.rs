@@ -1,0 +1,226 @@
+//! Settings, read in order of precedence from command-line flags, `MOTCUA_*`
+//! environment variables, the configuration file, and built-in defaults.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use figment::Figment;
+use figment::providers::{Env, Format, Serialized, Toml};
+use serde::{Deserialize, Serialize};
+
+/// Every setting the server and the importer read. `README.md` documents
+/// each one; keep the two in step.
+#[derive(Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// Address the web server listens on.
+    pub addr: SocketAddr,
+    /// Folder for the embedded database and the uploads.
+    pub data: PathBuf,
+    /// Where the database is: empty for the embedded file database in
+    /// `<data>/db`, `mem://` for a throw-away one, or `ws://`/`wss://` for a
+    /// SurrealDB server.
+    pub database_url: String,
+    pub database_namespace: String,
+    pub database_name: String,
+    /// Credentials for a SurrealDB server; unused by the embedded engines.
+    pub database_user: String,
+    pub database_password: String,
+    /// Folder for uploaded files; empty for `<data>/uploads`.
+    pub uploads: String,
+    /// Statistics office code of the province this portal serves.
+    pub province: String,
+    /// Folder of the national data the importer reads.
+    pub seed: PathBuf,
+    /// Whether `serve` imports the seed data when the catalogue is empty.
+    pub import_on_first_start: bool,
+    /// Folder of the compiled site (wasm, JavaScript, CSS, public files).
+    pub site_root: PathBuf,
+    /// `text` for people, `json` for log collectors.
+    pub log_format: LogFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            addr: SocketAddr::from(([127, 0, 0, 1], 3000)),
+            data: PathBuf::from("var"),
+            database_url: String::new(),
+            database_namespace: "motcua".into(),
+            database_name: "portal".into(),
+            database_user: String::new(),
+            database_password: String::new(),
+            uploads: String::new(),
+            province: "56".into(),
+            seed: PathBuf::from("data"),
+            import_on_first_start: true,
+            site_root: PathBuf::from("target/site"),
+            log_format: LogFormat::Text,
+        }
+    }
+}
+
+/// The keys read from `MOTCUA_*` variables; other `MOTCUA_` variables (for
+/// the scripts) are not settings and are left alone.
+const ENV_KEYS: [&str; 13] = [
+    "addr",
+    "data",
+    "database_url",
+    "database_namespace",
+    "database_name",
+    "database_user",
+    "database_password",
+    "uploads",
+    "province",
+    "seed",
+    "import_on_first_start",
+    "site_root",
+    "log_format",
+];
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("configuration file {path} does not exist")]
+    MissingFile { path: PathBuf },
+
+    #[error("invalid configuration: {0}")]
+    Invalid(#[from] Box<figment::Error>),
+}
+
+impl Settings {
+    /// Loads the settings. `file` is the configuration file named on the
+    /// command line, if any; otherwise `motcua.toml` is read when present.
+    /// `overrides` holds the flags given on the command line.
+    pub fn load(file: Option<&Path>, overrides: &Overrides) -> Result<Settings, ConfigError> {
+        let mut figment = Figment::from(Serialized::defaults(Settings::default()));
+        match file {
+            Some(path) if !path.exists() => {
+                return Err(ConfigError::MissingFile { path: path.to_path_buf() });
+            }
+            Some(path) => figment = figment.merge(Toml::file_exact(path)),
+            None => figment = figment.merge(Toml::file_exact("motcua.toml")),
+        }
+        let figment = figment
+            .merge(Env::prefixed("MOTCUA_").only(&ENV_KEYS))
+            .merge(Serialized::defaults(overrides));
+
+        figment.extract().map_err(|error| ConfigError::Invalid(Box::new(error)))
+    }
+
+    /// The upload folder, defaulting to `<data>/uploads`.
+    pub fn uploads_dir(&self) -> PathBuf {
+        if self.uploads.is_empty() { self.data.join("uploads") } else { PathBuf::from(&self.uploads) }
+    }
+
+    /// The database address the SurrealDB client connects to.
+    pub fn database_endpoint(&self) -> String {
+        if self.database_url.is_empty() {
+            format!("surrealkv://{}", self.data.join("db").display())
+        } else {
+            self.database_url.clone()
+        }
+    }
+
+    /// Whether the database is a server reached over the network.
+    pub fn database_is_remote(&self) -> bool {
+        let url = self.database_endpoint();
+        ["ws://", "wss://", "http://", "https://"].iter().any(|scheme| url.starts_with(scheme))
+    }
+}
+
+/// Settings given as command-line flags; unset ones leave the lower layers be.
+#[derive(Debug, Default, Serialize)]
+pub struct Overrides {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub addr: Option<SocketAddr>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data: Option<PathBuf>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub seed: Option<PathBuf>,
+}
+
+/// Hides the database password from logs and panics.
+impl std::fmt::Debug for Settings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Settings")
+            .field("addr", &self.addr)
+            .field("data", &self.data)
+            .field("database", &self.database_endpoint())
+            .field("database_namespace", &self.database_namespace)
+            .field("database_name", &self.database_name)
+            .field("database_user", &self.database_user)
+            .field("province", &self.province)
+            .field("seed", &self.seed)
+            .field("site_root", &self.site_root)
+            .finish_non_exhaustive()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_serve_the_demo_province_from_an_embedded_database() {
+        figment::Jail::expect_with(|_jail| {
+            let settings = Settings::load(None, &Overrides::default()).unwrap();
+
+            assert_eq!(settings.province, "56");
+            assert_eq!(settings.database_endpoint(), "surrealkv://var/db");
+            assert!(!settings.database_is_remote());
+            assert_eq!(settings.uploads_dir(), PathBuf::from("var/uploads"));
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn flags_beat_environment_which_beats_the_file() {
+        figment::Jail::expect_with(|jail| {
+            jail.create_file("motcua.toml", "addr = \"127.0.0.1:4000\"\nprovince = \"01\"\ndata = \"/srv/a\"")?;
+            jail.set_env("MOTCUA_ADDR", "127.0.0.1:5000");
+            jail.set_env("MOTCUA_DATABASE_URL", "ws://db.internal:8000");
+            let overrides = Overrides { data: Some(PathBuf::from("/srv/b")), ..Overrides::default() };
+
+            let settings = Settings::load(None, &overrides).unwrap();
+
+            assert_eq!(settings.addr.port(), 5000);
+            assert_eq!(settings.province, "01");
+            assert_eq!(settings.data, PathBuf::from("/srv/b"));
+            assert!(settings.database_is_remote());
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn a_misspelt_setting_in_the_file_is_an_error() {
+        figment::Jail::expect_with(|jail| {
+            jail.create_file("motcua.toml", "provnce = \"01\"")?;
+
+            let result = Settings::load(None, &Overrides::default());
+
+            assert!(result.is_err());
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn a_named_file_that_is_missing_is_an_error() {
+        let result = Settings::load(Some(Path::new("/nonexistent/motcua.toml")), &Overrides::default());
+
+        assert!(matches!(result, Err(ConfigError::MissingFile { .. })));
+    }
+
+    #[test]
+    fn the_password_never_appears_in_debug_output() {
+        let settings = Settings { database_password: "s3cret".into(), ..Settings::default() };
+
+        assert!(!format!("{settings:?}").contains("s3cret"));
+    }
+}

@@ -1,0 +1,10 @@
+//! The server side of motcua: configuration, database, HTTP router and the
+//! national data importer. The binary in `main.rs` only wires them.
+
+pub mod cli;
+pub mod config;
+pub mod database;
+pub mod import;
+pub mod router;
+pub mod serve;
+pub mod telemetry;

@@ -1,0 +1,81 @@
+//! The HTTP router: Leptos pages and server functions, static files, a
+//! health check, and the layers every response passes through.
+
+use std::time::Duration;
+
+use app::server::ServerContext;
+use app::{App, shell};
+use axum::Router;
+use axum::extract::State;
+use axum::http::{HeaderName, HeaderValue, StatusCode};
+use axum::routing::get;
+use leptos::prelude::*;
+use leptos_axum::{LeptosRoutes, generate_route_list};
+use tower_http::compression::CompressionLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+
+const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+
+/// State the router's own handlers read.
+#[derive(Clone, axum::extract::FromRef)]
+pub struct RouterState {
+    pub leptos: LeptosOptions,
+    pub context: ServerContext,
+}
+
+/// Builds the whole application.
+pub fn build(context: ServerContext, leptos: LeptosOptions) -> Router {
+    let routes = generate_route_list(App);
+    let state = RouterState { leptos: leptos.clone(), context: context.clone() };
+    let page_context = context.clone();
+    let fallback_context = context;
+
+    Router::new()
+        .route("/healthz", get(health))
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            move || provide_context(page_context.clone()),
+            move || shell(leptos.clone()),
+        )
+        .fallback(leptos_axum::file_and_error_handler_with_context::<RouterState, _>(
+            move || provide_context(fallback_context.clone()),
+            shell,
+        ))
+        .with_state(state)
+        .layer(CompressionLayer::new())
+        .layer(security_header("x-content-type-options", "nosniff"))
+        .layer(security_header("referrer-policy", "strict-origin-when-cross-origin"))
+        .layer(security_header("x-frame-options", "DENY"))
+        .layer(PropagateRequestIdLayer::new(REQUEST_ID))
+        .layer(
+            TraceLayer::new_for_http().make_span_with(|request: &axum::http::Request<_>| {
+                let id = request.headers().get(REQUEST_ID).and_then(|id| id.to_str().ok()).unwrap_or("-");
+                tracing::info_span!("request", method = %request.method(), path = %request.uri().path(), id)
+            }),
+        )
+        .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
+}
+
+fn security_header(name: &'static str, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {
+    SetResponseHeaderLayer::if_not_present(HeaderName::from_static(name), HeaderValue::from_static(value))
+}
+
+/// `GET /healthz`: 200 when the database answers within a second, 503
+/// otherwise. For load balancers and the test scripts.
+async fn health(State(context): State<ServerContext>) -> (StatusCode, &'static str) {
+    let probe = tokio::time::timeout(Duration::from_secs(1), context.db.query("RETURN 1")).await;
+    match probe {
+        Ok(Ok(_)) => (StatusCode::OK, "ok"),
+        Ok(Err(error)) => {
+            tracing::warn!(error = %error, "health check: database error");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable")
+        }
+        Err(_) => {
+            tracing::warn!("health check: database timed out");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable")
+        }
+    }
+}

@@ -1,0 +1,100 @@
+use std::future::Future;
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use app::server::{Db, ServerContext};
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use http_body_util::BodyExt;
+use server::config::Settings;
+use server::import::{Dataset, ImportReport};
+use tokio::runtime::Runtime;
+use tokio::sync::OnceCell;
+use tower::ServiceExt;
+
+/// The repository's copy of the national data.
+pub fn seed_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../data")
+}
+
+/// One runtime for every test of this binary: the shared in-memory database
+/// lives on it, so it must outlive each test.
+pub fn block_on<F: Future>(future: F) -> F::Output {
+    static RUNTIME: OnceLock<Runtime> = OnceLock::new();
+    RUNTIME
+        .get_or_init(|| {
+            tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("test runtime")
+        })
+        .block_on(future)
+}
+
+pub struct TestApp {
+    pub router: Router,
+    pub context: ServerContext,
+    pub report: ImportReport,
+}
+
+/// The portal over the whole national data, built once.
+pub async fn portal() -> &'static TestApp {
+    static APP: OnceCell<TestApp> = OnceCell::const_new();
+    APP.get_or_init(|| async {
+        let db = server::database::open_in_memory().await.expect("in-memory database");
+        let report = server::import::import(&db, &seed_dir(), &Dataset::ALL).await;
+        assert_eq!(report.skipped(), 0, "the shipped data imports cleanly:\n{report}");
+        build(db, report).await
+    })
+    .await
+}
+
+pub async fn build(db: Db, report: ImportReport) -> TestApp {
+    let settings = Settings::default();
+    let province = server::serve::province(&db, &settings.province).await.expect("demo province");
+    let context = ServerContext { db, province };
+    let router = server::router::build(context.clone(), server::serve::leptos_options(&settings));
+    TestApp { router, context, report }
+}
+
+pub struct Page {
+    pub status: StatusCode,
+    pub body: String,
+}
+
+impl TestApp {
+    pub async fn get(&self, uri: &str) -> Page {
+        let request = Request::builder().uri(uri).body(Body::empty()).expect("request");
+        let response = self.router.clone().oneshot(request).await.expect("response");
+        let status = response.status();
+        let bytes = response.into_body().collect().await.expect("body").to_bytes();
+        Page { status, body: String::from_utf8_lossy(&bytes).into_owned() }
+    }
+}
+
+impl Page {
+    /// The page's text with tags removed and whitespace collapsed, as a
+    /// reader would see it.
+    pub fn text(&self) -> String {
+        let mut text = String::with_capacity(self.body.len());
+        let mut in_tag = false;
+        for character in self.body.chars() {
+            match character {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                _ if !in_tag => text.push(character),
+                _ => {}
+            }
+        }
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    /// Procedure codes linked from the page, in order.
+    pub fn procedure_links(&self) -> Vec<String> {
+        self.body
+            .split("href=\"/thu-tuc/")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next())
+            .filter(|code| !code.contains('/') && !code.contains('?'))
+            .map(str::to_string)
+            .collect()
+    }
+}
