@@ -45,9 +45,7 @@ impl AppError {
         match self {
             AppError::NotFound => "Không tìm thấy nội dung bạn yêu cầu.".to_string(),
             AppError::InvalidInput(reason) => reason.clone(),
-            AppError::Internal => {
-                "Hệ thống đang gặp sự cố. Vui lòng thử lại sau ít phút.".to_string()
-            }
+            AppError::Internal => "Hệ thống đang gặp sự cố. Vui lòng thử lại sau ít phút.".to_string(),
             AppError::Transport(_) => {
                 "Không kết nối được tới máy chủ. Vui lòng kiểm tra mạng và thử lại.".to_string()
             }

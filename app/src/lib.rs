@@ -2,6 +2,7 @@
 //! public-service portal, shared by the server (feature `ssr`) and the
 //! browser (feature `hydrate`).
 
+pub mod calendar;
 pub mod error;
 pub mod home;
 pub mod procedure;

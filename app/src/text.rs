@@ -16,7 +16,7 @@ pub fn thousands(amount: i64) -> String {
         out.push('-');
     }
     for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index) % 3 == 0 {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
             out.push('.');
         }
         out.push(digit);
@@ -79,8 +79,10 @@ pub fn composed(text: &str) -> String {
 /// would otherwise match every name containing a comma).
 #[cfg(feature = "ssr")]
 pub fn search_words(text: &str) -> String {
-    let spaced: String =
-        composed(text).chars().map(|character| if character.is_alphanumeric() { character } else { ' ' }).collect();
+    let spaced: String = composed(text)
+        .chars()
+        .map(|character| if character.is_alphanumeric() { character } else { ' ' })
+        .collect();
     spaced.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

@@ -68,7 +68,9 @@ impl Command {
     pub fn overrides(&self) -> Overrides {
         match self {
             Command::Serve(args) => Overrides { addr: args.addr, data: args.data.clone(), seed: None },
-            Command::Import(args) => Overrides { addr: None, data: args.data.clone(), seed: args.from.clone() },
+            Command::Import(args) => {
+                Overrides { addr: None, data: args.data.clone(), seed: args.from.clone() }
+            }
         }
     }
 }

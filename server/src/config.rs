@@ -107,9 +107,8 @@ impl Settings {
             Some(path) => figment = figment.merge(Toml::file_exact(path)),
             None => figment = figment.merge(Toml::file_exact("motcua.toml")),
         }
-        let figment = figment
-            .merge(Env::prefixed("MOTCUA_").only(&ENV_KEYS))
-            .merge(Serialized::defaults(overrides));
+        let figment =
+            figment.merge(Env::prefixed("MOTCUA_").only(&ENV_KEYS)).merge(Serialized::defaults(overrides));
 
         figment.extract().map_err(|error| ConfigError::Invalid(Box::new(error)))
     }
@@ -163,7 +162,9 @@ impl std::fmt::Debug for Settings {
     }
 }
 
+// figment::Jail takes closures returning its own large error type.
 #[cfg(test)]
+#[allow(clippy::result_large_err)]
 mod tests {
     use super::*;
 
@@ -183,7 +184,10 @@ mod tests {
     #[test]
     fn flags_beat_environment_which_beats_the_file() {
         figment::Jail::expect_with(|jail| {
-            jail.create_file("motcua.toml", "addr = \"127.0.0.1:4000\"\nprovince = \"01\"\ndata = \"/srv/a\"")?;
+            jail.create_file(
+                "motcua.toml",
+                "addr = \"127.0.0.1:4000\"\nprovince = \"01\"\ndata = \"/srv/a\"",
+            )?;
             jail.set_env("MOTCUA_ADDR", "127.0.0.1:5000");
             jail.set_env("MOTCUA_DATABASE_URL", "ws://db.internal:8000");
             let overrides = Overrides { data: Some(PathBuf::from("/srv/b")), ..Overrides::default() };

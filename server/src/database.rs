@@ -55,15 +55,14 @@ pub async fn open_in_memory() -> Result<Db, DatabaseError> {
 }
 
 async fn connect(settings: &Settings, endpoint: &str) -> Result<Db, DatabaseError> {
-    let db = surrealdb::engine::any::connect(endpoint)
-        .await
-        .map_err(|source| DatabaseError::Connect { endpoint: endpoint.to_string(), source: Box::new(source) })?;
+    let db = surrealdb::engine::any::connect(endpoint).await.map_err(|source| DatabaseError::Connect {
+        endpoint: endpoint.to_string(),
+        source: Box::new(source),
+    })?;
 
     if settings.database_is_remote() && !settings.database_user.is_empty() {
-        let credentials = Root {
-            username: settings.database_user.clone(),
-            password: settings.database_password.clone(),
-        };
+        let credentials =
+            Root { username: settings.database_user.clone(), password: settings.database_password.clone() };
         db.signin(credentials).await.map_err(|error| DatabaseError::SignIn(Box::new(error)))?;
     }
 

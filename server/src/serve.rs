@@ -64,7 +64,8 @@ async fn import_on_first_start(db: &Db, settings: &Settings) -> Result<(), Serve
     if !settings.import_on_first_start {
         return Ok(());
     }
-    let empty = import::catalogue_is_empty(db).await.map_err(|error| ServeError::Catalogue(Box::new(error)))?;
+    let empty =
+        import::catalogue_is_empty(db).await.map_err(|error| ServeError::Catalogue(Box::new(error)))?;
     if !empty {
         return Ok(());
     }

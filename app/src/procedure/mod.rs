@@ -3,11 +3,11 @@
 pub mod api;
 pub mod detail;
 pub mod model;
-pub mod query;
 #[cfg(feature = "ssr")]
 pub mod national;
 #[cfg(feature = "ssr")]
-pub mod stored;
-#[cfg(feature = "ssr")]
 pub mod queries;
+pub mod query;
+#[cfg(feature = "ssr")]
+pub mod stored;
 pub mod view;

@@ -98,7 +98,8 @@ pub async fn page(db: &Db, code: &str) -> Result<Option<ProcedurePage>, AppError
         .await
         .map_err(|error| database_error("read procedure", error))?;
     let entry: Option<Json> = response.take(0).map_err(|error| database_error("read procedure", error))?;
-    let detail: Option<Json> = response.take(1).map_err(|error| database_error("read procedure detail", error))?;
+    let detail: Option<Json> =
+        response.take(1).map_err(|error| database_error("read procedure detail", error))?;
 
     let Some(entry) = entry else {
         return Ok(None);
@@ -114,15 +115,23 @@ pub async fn page(db: &Db, code: &str) -> Result<Option<ProcedurePage>, AppError
 /// Counts behind the home page's ways in and the filters' choices.
 pub async fn overview(db: &Db, scope: &CatalogueScope) -> Result<CatalogueOverview, AppError> {
     let statements = [
-        "SELECT count() AS count FROM procedure WHERE ", IN_SCOPE, " GROUP ALL;",
-        "SELECT count() AS count FROM procedure WHERE has_detail = true AND ", IN_SCOPE, " GROUP ALL;",
-        "SELECT value, count() AS count FROM (SELECT fields AS value FROM procedure WHERE ", IN_SCOPE,
+        "SELECT count() AS count FROM procedure WHERE ",
+        IN_SCOPE,
+        " GROUP ALL;",
+        "SELECT count() AS count FROM procedure WHERE has_detail = true AND ",
+        IN_SCOPE,
+        " GROUP ALL;",
+        "SELECT value, count() AS count FROM (SELECT fields AS value FROM procedure WHERE ",
+        IN_SCOPE,
         " SPLIT value) GROUP BY value ORDER BY count DESC LIMIT 40;",
-        "SELECT value, count() AS count FROM (SELECT levels AS value FROM procedure WHERE ", IN_SCOPE,
+        "SELECT value, count() AS count FROM (SELECT levels AS value FROM procedure WHERE ",
+        IN_SCOPE,
         " SPLIT value) GROUP BY value ORDER BY count DESC;",
-        "SELECT online_level AS value, count() AS count FROM procedure WHERE online_level != NONE AND ", IN_SCOPE,
+        "SELECT online_level AS value, count() AS count FROM procedure WHERE online_level != NONE AND ",
+        IN_SCOPE,
         " GROUP BY value;",
-        "SELECT value, count() AS count FROM (SELECT audiences AS value FROM procedure WHERE ", IN_SCOPE,
+        "SELECT value, count() AS count FROM (SELECT audiences AS value FROM procedure WHERE ",
+        IN_SCOPE,
         " SPLIT value) GROUP BY value;",
     ]
     .concat();
@@ -134,7 +143,8 @@ pub async fn overview(db: &Db, scope: &CatalogueScope) -> Result<CatalogueOvervi
         .map_err(|error| database_error("catalogue overview", error))?;
     let mut facets = Vec::with_capacity(6);
     for index in 0..6 {
-        let rows: Vec<Json> = response.take(index).map_err(|error| database_error("catalogue overview", error))?;
+        let rows: Vec<Json> =
+            response.take(index).map_err(|error| database_error("catalogue overview", error))?;
         facets.push(rows.into_iter().filter_map(facet_from).collect::<Vec<_>>());
     }
 
@@ -247,7 +257,8 @@ mod tests {
 
         let parts = split_marks(&marked);
 
-        let matched: Vec<_> = parts.iter().filter(|part| part.matched).map(|part| part.text.as_str()).collect();
+        let matched: Vec<_> =
+            parts.iter().filter(|part| part.matched).map(|part| part.text.as_str()).collect();
         let whole: String = parts.iter().map(|part| part.text.as_str()).collect();
         assert_eq!(matched, ["đăng", "ký"]);
         assert_eq!(whole, "Thủ tục đăng ký kết hôn");

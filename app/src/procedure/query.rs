@@ -54,9 +54,8 @@ impl SearchQuery {
             let problem = match name {
                 "q" => {
                     query.text = value.chars().take(MAX_TEXT).collect();
-                    (value.chars().count() > MAX_TEXT).then(|| {
-                        format!("Từ khóa dài quá {MAX_TEXT} ký tự nên đã được cắt bớt.")
-                    })
+                    (value.chars().count() > MAX_TEXT)
+                        .then(|| format!("Từ khóa dài quá {MAX_TEXT} ký tự nên đã được cắt bớt."))
                 }
                 "linh-vuc" => {
                     query.field = Some(value.chars().take(MAX_TEXT).collect());
@@ -123,15 +122,9 @@ impl SearchQuery {
             params.push(("trang", self.page.to_string()));
         }
 
-        let encoded: Vec<String> = params
-            .iter()
-            .map(|(name, value)| format!("{name}={}", encode_component(value)))
-            .collect();
-        if encoded.is_empty() {
-            "/thu-tuc".to_string()
-        } else {
-            format!("/thu-tuc?{}", encoded.join("&"))
-        }
+        let encoded: Vec<String> =
+            params.iter().map(|(name, value)| format!("{name}={}", encode_component(value))).collect();
+        if encoded.is_empty() { "/thu-tuc".to_string() } else { format!("/thu-tuc?{}", encoded.join("&")) }
     }
 
     /// The same search on another page.
@@ -156,9 +149,7 @@ pub fn encode_component(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
     for byte in value.bytes() {
         match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                out.push(byte as char)
-            }
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(byte as char),
             b' ' => out.push('+'),
             other => out.push_str(&format!("%{other:02X}")),
         }

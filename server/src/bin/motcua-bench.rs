@@ -119,7 +119,6 @@ fn paths(seed: &std::path::Path, dir: &std::path::Path) -> ExitCode {
 }
 
 async fn search(seed: &std::path::Path, rounds: usize) -> ExitCode {
-
     let db = match server::database::open_in_memory().await {
         Ok(db) => db,
         Err(error) => {

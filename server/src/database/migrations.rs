@@ -15,8 +15,16 @@ pub struct Migration {
 }
 
 pub const MIGRATIONS: &[Migration] = &[
-    Migration { version: 1, name: "catalogue", script: include_str!("../../migrations/0001_catalogue.surql") },
-    Migration { version: 2, name: "reference", script: include_str!("../../migrations/0002_reference.surql") },
+    Migration {
+        version: 1,
+        name: "catalogue",
+        script: include_str!("../../migrations/0001_catalogue.surql"),
+    },
+    Migration {
+        version: 2,
+        name: "reference",
+        script: include_str!("../../migrations/0002_reference.surql"),
+    },
 ];
 
 const LEDGER: &str = "DEFINE TABLE IF NOT EXISTS migration SCHEMAFULL;
@@ -26,7 +34,8 @@ const LEDGER: &str = "DEFINE TABLE IF NOT EXISTS migration SCHEMAFULL;
 
 /// Applies every migration not yet recorded. Running it again does nothing.
 pub async fn migrate(db: &Db) -> Result<(), DatabaseError> {
-    let ledger_error = |source| DatabaseError::Migration { version: 0, name: "ledger", source: Box::new(source) };
+    let ledger_error =
+        |source| DatabaseError::Migration { version: 0, name: "ledger", source: Box::new(source) };
     db.query(LEDGER).await.and_then(|response| response.check()).map_err(ledger_error)?;
     let mut response = db.query("SELECT VALUE version FROM migration").await.map_err(ledger_error)?;
     let applied: Vec<i64> = response.take(0).map_err(ledger_error)?;

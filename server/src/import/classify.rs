@@ -14,9 +14,10 @@ use app::text::composed;
 pub fn audiences(subject_types: &[String]) -> Vec<String> {
     let mut audiences = Vec::new();
     let has = |prefixes: &[&str]| {
-        subject_types.iter().map(|subject| composed(subject.trim())).any(|subject| {
-            prefixes.iter().any(|prefix| subject.starts_with(prefix))
-        })
+        subject_types
+            .iter()
+            .map(|subject| composed(subject.trim()))
+            .any(|subject| prefixes.iter().any(|prefix| subject.starts_with(prefix)))
     };
     if has(&["Công dân", "Người", "Cán bộ", "Đảng viên"]) {
         audiences.push(Audience::Citizen.stored().to_string());

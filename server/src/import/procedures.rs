@@ -72,12 +72,15 @@ fn prepare(
     if procedure.name.trim().is_empty() {
         return Err(format!("procedure {code} has no name"));
     }
-    let kind = kind_of(&procedure.kind).ok_or_else(|| format!("unknown procedure type {:?}", procedure.kind))?;
+    let kind =
+        kind_of(&procedure.kind).ok_or_else(|| format!("unknown procedure type {:?}", procedure.kind))?;
     let online = OnlineLevel::from_stored(&procedure.derived.online_level)
         .ok_or_else(|| format!("unknown online level {:?}", procedure.derived.online_level))?;
-    if let Some(channel) = procedure.channels.iter().find(|channel| {
-        !matches!(channel.method.as_str(), "DIRECT" | "ONLINE" | "POSTAL")
-    }) {
+    if let Some(channel) = procedure
+        .channels
+        .iter()
+        .find(|channel| !matches!(channel.method.as_str(), "DIRECT" | "ONLINE" | "POSTAL"))
+    {
         return Err(format!("unknown channel {:?}", channel.method));
     }
 

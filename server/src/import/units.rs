@@ -177,7 +177,8 @@ fn mergers(document: &Value, report: &mut FileReport) -> Vec<SourceMerger> {
         .filter_map(|(index, value)| match serde_json::from_value::<SourceMerger>(value.clone()) {
             Ok(merger) => Some(merger),
             Err(error) => {
-                report.skip(format!("province_mapping_2025[{index}]"), format!("not a valid merger: {error}"));
+                report
+                    .skip(format!("province_mapping_2025[{index}]"), format!("not a valid merger: {error}"));
                 None
             }
         })

@@ -5,7 +5,12 @@ use serde::Serialize;
 use surrealdb::IndexedResults;
 
 /// Writes a record whole under `table:key`, replacing what was there.
-pub async fn replace(db: &Db, table: &'static str, key: &str, content: &impl Serialize) -> Result<(), String> {
+pub async fn replace(
+    db: &Db,
+    table: &'static str,
+    key: &str,
+    content: &impl Serialize,
+) -> Result<(), String> {
     let content = serde_json::to_value(content).map_err(|error| error.to_string())?;
 
     run(db

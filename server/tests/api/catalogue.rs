@@ -14,8 +14,10 @@ fn search_ignores_diacritics_and_case() {
     block_on(async {
         let app = portal().await;
 
-        for query in ["dang ky ket hon", "ĐĂNG KÝ KẾT HÔN", "Đăng ký kết hôn", "dang KY ket HON"] {
-            let page = app.get(&format!("/thu-tuc?q={}", app::procedure::query::encode_component(query))).await;
+        for query in ["dang ky ket hon", "ĐĂNG KÝ KẾT HÔN", "Đăng ký kết hôn", "dang KY ket HON"]
+        {
+            let page =
+                app.get(&format!("/thu-tuc?q={}", app::procedure::query::encode_component(query))).await;
 
             assert_eq!(page.status, StatusCode::OK, "{query}");
             assert_eq!(page.procedure_links().first().map(String::as_str), Some("1.000894"), "{query}");
@@ -132,7 +134,8 @@ fn other_provinces_local_procedures_and_internal_ones_stay_out_of_search() {
         let hidden: Vec<u64> = response.take(0).unwrap();
 
         let all = queries::search(&app.context.db, &scope, &text("")).await.unwrap();
-        let semiconductors = queries::search(&app.context.db, &scope, &text("chuoi cung ung ban dan")).await.unwrap();
+        let semiconductors =
+            queries::search(&app.context.db, &scope, &text("chuoi cung ung ban dan")).await.unwrap();
 
         assert_eq!(all.total + hidden[0], 5670);
         assert_eq!(semiconductors.total, 0, "Huế's own procedure is not Khánh Hòa's");

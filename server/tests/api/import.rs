@@ -7,7 +7,11 @@ use server::import::{self, Dataset, INDEX_FILE, PROCEDURES_FILE, UNITS_FILE};
 use crate::helpers::{block_on, portal, seed_dir};
 
 async fn count(db: &Db, table: &str) -> u64 {
-    let mut response = db.query("SELECT VALUE count() FROM type::table($table) GROUP ALL").bind(("table", table.to_string())).await.unwrap();
+    let mut response = db
+        .query("SELECT VALUE count() FROM type::table($table) GROUP ALL")
+        .bind(("table", table.to_string()))
+        .await
+        .unwrap();
     let counts: Vec<u64> = response.take(0).unwrap();
     counts.first().copied().unwrap_or(0)
 }
@@ -58,7 +62,9 @@ fn the_whole_national_data_is_imported() {
 fn nothing_of_a_detailed_procedure_is_dropped() {
     block_on(async {
         let app = portal().await;
-        let source: Value = serde_json::from_str(&std::fs::read_to_string(seed_dir().join(PROCEDURES_FILE)).unwrap()).unwrap();
+        let source: Value =
+            serde_json::from_str(&std::fs::read_to_string(seed_dir().join(PROCEDURES_FILE)).unwrap())
+                .unwrap();
         let stored = dump(&app.context.db, "procedure_detail").await;
 
         for published in source["procedures"].as_array().unwrap() {
@@ -138,7 +144,9 @@ fn a_truncated_procedures_file_is_reported_with_its_position_and_leaves_stored_d
 #[test]
 fn a_malformed_procedure_is_skipped_by_index_and_code() {
     block_on(async {
-        let full: Value = serde_json::from_str(&std::fs::read_to_string(seed_dir().join(PROCEDURES_FILE)).unwrap()).unwrap();
+        let full: Value =
+            serde_json::from_str(&std::fs::read_to_string(seed_dir().join(PROCEDURES_FILE)).unwrap())
+                .unwrap();
         let mut procedures = full["procedures"].as_array().unwrap()[..3].to_vec();
         procedures[1]["channels"][0]["method"] = Value::from("TELEPATHY");
         procedures[2]["dossier"] = Value::from("not a list");
@@ -191,7 +199,12 @@ fn a_missing_file_is_reported_not_fatal() {
         let report = import::import(&db, seed.path(), &Dataset::ALL).await;
 
         assert_eq!(report.files.len(), 4);
-        assert!(report.files.iter().all(|file| file.skipped.len() == 1 && file.skipped[0].location == "whole file"));
+        assert!(
+            report
+                .files
+                .iter()
+                .all(|file| file.skipped.len() == 1 && file.skipped[0].location == "whole file")
+        );
     });
 }
 
@@ -203,7 +216,10 @@ fn write_json(dir: &Path, name: &str, value: &Value) {
 fn without_nulls(value: &Value) -> Value {
     match value {
         Value::Object(map) => Value::Object(
-            map.iter().filter(|(_, value)| !value.is_null()).map(|(key, value)| (key.clone(), without_nulls(value))).collect(),
+            map.iter()
+                .filter(|(_, value)| !value.is_null())
+                .map(|(key, value)| (key.clone(), without_nulls(value)))
+                .collect(),
         ),
         Value::Array(items) => Value::Array(items.iter().map(without_nulls).collect()),
         Value::Number(number) => number.as_f64().map(Value::from).unwrap_or(Value::Null),

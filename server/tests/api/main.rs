@@ -1,6 +1,9 @@
 //! HTTP tests: the real router over an in-memory database holding the real
 //! national data, imported once for the whole binary.
 
+// A failed step of a test is the test failing: panicking is how it says so.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod catalogue;
 mod helpers;
 mod import;

@@ -12,7 +12,13 @@ fn the_home_page_offers_search_and_every_way_in() {
         assert!(page.body.contains("<html lang=\"vi\""));
         assert!(text.contains("Bạn cần làm thủ tục gì?"));
         assert!(text.contains("Tỉnh Khánh Hòa"));
-        for heading in ["Theo sự kiện", "Theo đối tượng", "Theo cấp thực hiện", "Theo mức độ trực tuyến", "Theo lĩnh vực"] {
+        for heading in [
+            "Theo sự kiện",
+            "Theo đối tượng",
+            "Theo cấp thực hiện",
+            "Theo mức độ trực tuyến",
+            "Theo lĩnh vực",
+        ] {
             assert!(text.contains(heading), "missing {heading}");
         }
         assert!(page.body.contains("href=\"/thu-tuc?doi-tuong=doanh-nghiep\""));
@@ -76,7 +82,11 @@ fn a_procedure_known_only_from_the_index_says_so_and_links_to_the_national_porta
 
         assert_eq!(page.status, StatusCode::OK);
         assert!(page.text().contains("chưa có thông tin chi tiết"));
-        assert!(page.body.contains("https://dichvucong.gov.vn/thu-tuc-hanh-chinh/019f6f67-c3a8-7163-8167-02e782ebf1c2"));
+        assert!(
+            page.body.contains(
+                "https://dichvucong.gov.vn/thu-tuc-hanh-chinh/019f6f67-c3a8-7163-8167-02e782ebf1c2"
+            )
+        );
     });
 }
 

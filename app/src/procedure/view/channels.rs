@@ -89,12 +89,7 @@ mod tests {
     use super::*;
 
     fn fee(amount: Option<i64>, currency: Option<&str>) -> Fee {
-        Fee {
-            kind: "FEE".into(),
-            amount,
-            currency: currency.map(str::to_string),
-            description: None,
-        }
+        Fee { kind: "FEE".into(), amount, currency: currency.map(str::to_string), description: None }
     }
 
     #[test]

@@ -10,17 +10,18 @@ use crate::procedure::model::{ProcedureSummary, level_label};
 pub fn ResultCard(summary: ProcedureSummary) -> impl IntoView {
     let href = format!("/thu-tuc/{}", summary.code);
     let levels = summary.levels.iter().map(|code| level_label(code).to_string()).collect::<Vec<_>>();
-    let name = summary
-        .name_parts
-        .into_iter()
-        .map(|part| {
-            if part.matched {
-                view! { <mark>{part.text}</mark> }.into_any()
-            } else {
-                part.text.into_any()
-            }
-        })
-        .collect_view();
+    let name =
+        summary
+            .name_parts
+            .into_iter()
+            .map(|part| {
+                if part.matched {
+                    view! { <mark>{part.text}</mark> }.into_any()
+                } else {
+                    part.text.into_any()
+                }
+            })
+            .collect_view();
 
     view! {
         <li class="result">
