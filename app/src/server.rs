@@ -47,6 +47,13 @@ pub fn context() -> Result<ServerContext, AppError> {
     })
 }
 
+/// The wall-clock time in Vietnam (UTC+7, no daylight saving), which is what
+/// office hours, days off and appointment dates are reckoned in.
+pub fn local_now() -> chrono::NaiveDateTime {
+    let utc: chrono::DateTime<chrono::Utc> = chrono::DateTime::from(std::time::SystemTime::now());
+    utc.naive_utc() + chrono::TimeDelta::hours(7)
+}
+
 /// Logs a database failure once, with its cause, and hides it from the user.
 pub fn database_error(operation: &'static str, error: surrealdb::Error) -> AppError {
     tracing::error!(operation, error = %error, "database query failed");

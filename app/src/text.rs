@@ -35,6 +35,22 @@ pub fn date(iso: &str) -> String {
     }
 }
 
+/// `Thứ Hai, 07/09/2026`: a date as a receipt or a notice writes it.
+pub fn weekday_date(day: chrono::NaiveDate) -> String {
+    use chrono::{Datelike, Weekday};
+
+    let weekday = match day.weekday() {
+        Weekday::Mon => "Thứ Hai",
+        Weekday::Tue => "Thứ Ba",
+        Weekday::Wed => "Thứ Tư",
+        Weekday::Thu => "Thứ Năm",
+        Weekday::Fri => "Thứ Sáu",
+        Weekday::Sat => "Thứ Bảy",
+        Weekday::Sun => "Chủ nhật",
+    };
+    format!("{weekday}, {}", day.format("%d/%m/%Y"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -60,6 +76,13 @@ mod tests {
         assert_eq!(date("2026-01-16"), "16/01/2026");
         assert_eq!(date("2026-01-16T00:00:00Z"), "16/01/2026");
         assert_eq!(date("không rõ"), "không rõ");
+    }
+
+    #[test]
+    fn dates_with_their_weekday() {
+        let national_day = chrono::NaiveDate::from_ymd_opt(2026, 9, 2).unwrap();
+
+        assert_eq!(weekday_date(national_day), "Thứ Tư, 02/09/2026");
     }
 }
 

@@ -13,6 +13,8 @@ mod error;
 mod hourly;
 mod hours;
 mod reception;
+#[cfg(feature = "ssr")]
+pub mod stored;
 mod wording;
 mod working_calendar;
 

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::estimate::ChannelEstimate;
 use super::model::{Audience, NamedCode, OnlineLevel};
 
 /// What a procedure page shows: the catalogue entry every procedure has, and
@@ -11,6 +12,8 @@ use super::model::{Audience, NamedCode, OnlineLevel};
 pub struct ProcedurePage {
     pub entry: CatalogueEntry,
     pub detail: Option<ProcedureDetail>,
+    /// The appointment each channel would give if submitted now.
+    pub estimates: Vec<ChannelEstimate>,
 }
 
 /// Whether a procedure is national or one province's own.

@@ -2,6 +2,7 @@
 
 pub mod api;
 pub mod detail;
+pub mod estimate;
 pub mod model;
 #[cfg(feature = "ssr")]
 pub mod national;

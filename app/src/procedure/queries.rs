@@ -109,7 +109,15 @@ pub async fn page(db: &Db, code: &str) -> Result<Option<ProcedurePage>, AppError
         Some(detail) => Some(decode::<NationalProcedure>(detail, "procedure_detail")?.into_detail()),
         None => None,
     };
-    Ok(Some(ProcedurePage { entry: entry_from(row), detail }))
+
+    let estimates = match &detail {
+        Some(detail) => {
+            let calendar = crate::calendar::stored::load(db).await?;
+            super::estimate::estimate(&detail.channels, &calendar, crate::server::local_now())
+        }
+        None => Vec::new(),
+    };
+    Ok(Some(ProcedurePage { entry: entry_from(row), detail, estimates }))
 }
 
 /// Counts behind the home page's ways in and the filters' choices.

@@ -1,16 +1,26 @@
 use leptos::prelude::*;
 
+use super::estimate::EstimateNote;
 use crate::procedure::detail::{Channel, Fee, ProcessingCase};
+use crate::procedure::estimate::ChannelEstimate;
 
 /// How long and how much, for each way of submitting.
 #[component]
-pub fn ChannelList(channels: Vec<Channel>, cases: Vec<ProcessingCase>) -> impl IntoView {
+pub fn ChannelList(
+    channels: Vec<Channel>,
+    cases: Vec<ProcessingCase>,
+    estimates: Vec<ChannelEstimate>,
+) -> impl IntoView {
     view! {
         <ul class="channels">
             {channels
                 .into_iter()
                 .map(|channel| {
                     let time = channel.processing_time.describe();
+                    let estimate = estimates
+                        .iter()
+                        .find(|estimate| estimate.method == channel.method)
+                        .map(|estimate| estimate.due.clone());
                     view! {
                         <li class="channel">
                             <h3>{channel.method.label()}</h3>
@@ -21,6 +31,7 @@ pub fn ChannelList(channels: Vec<Channel>, cases: Vec<ProcessingCase>) -> impl I
                                 <dt>"Phí, lệ phí"</dt>
                                 <dd><FeeList fees=channel.fees /></dd>
                             </dl>
+                            {estimate.map(|due| view! { <EstimateNote due /> })}
                         </li>
                     }
                 })

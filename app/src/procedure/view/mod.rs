@@ -3,6 +3,7 @@
 mod badge;
 mod channels;
 mod dossier;
+mod estimate;
 mod filters;
 mod pager;
 mod procedure_page;

@@ -8,6 +8,7 @@ use super::channels::ChannelList;
 use super::dossier::DossierList;
 use crate::procedure::api::load_procedure;
 use crate::procedure::detail::{CatalogueEntry, ProcedureDetail, ProcedurePage as PageData};
+use crate::procedure::estimate::ChannelEstimate;
 use crate::procedure::model::level_label;
 use crate::shell::ErrorNotice;
 use crate::text;
@@ -33,7 +34,7 @@ pub fn ProcedurePage() -> impl IntoView {
 
 #[component]
 fn Procedure(data: PageData) -> impl IntoView {
-    let PageData { entry, detail } = data;
+    let PageData { entry, detail, estimates } = data;
     let description = format!("Mã {}: hồ sơ, thời hạn, phí, lệ phí và nơi nộp.", entry.code);
 
     view! {
@@ -42,7 +43,7 @@ fn Procedure(data: PageData) -> impl IntoView {
         <article class="procedure">
             <Heading entry=entry.clone() />
             {match detail {
-                Some(detail) => view! { <Detail entry detail /> }.into_any(),
+                Some(detail) => view! { <Detail entry detail estimates /> }.into_any(),
                 None => view! { <IndexOnly entry /> }.into_any(),
             }}
         </article>
@@ -90,7 +91,7 @@ fn IndexOnly(entry: CatalogueEntry) -> impl IntoView {
 }
 
 #[component]
-fn Detail(entry: CatalogueEntry, detail: ProcedureDetail) -> impl IntoView {
+fn Detail(entry: CatalogueEntry, detail: ProcedureDetail, estimates: Vec<ChannelEstimate>) -> impl IntoView {
     let online = entry.online_level.is_some_and(|level| level.accepts_online_submission());
     let submit = format!("/thu-tuc/{}/nop-ho-so", entry.code);
     let decision = format!(
@@ -115,7 +116,7 @@ fn Detail(entry: CatalogueEntry, detail: ProcedureDetail) -> impl IntoView {
             <DossierList groups=detail.dossier />
         </Section>
         <Section id="thoi-han" title="Thời hạn giải quyết, phí và lệ phí">
-            <ChannelList channels=detail.channels cases=detail.processing_cases />
+            <ChannelList channels=detail.channels cases=detail.processing_cases estimates />
         </Section>
         <Section id="noi-nop" title="Cơ quan thực hiện">
             <TextList items=detail.executing_units />
