@@ -8,6 +8,7 @@ import * as path from "node:path";
 const root = path.resolve(__dirname, "..");
 const port = process.env.MOTCUA_E2E_PORT ?? "3100";
 const data = fs.mkdtempSync(path.join(os.tmpdir(), "motcua-e2e-"));
+const binary = path.join(process.env.CARGO_TARGET_DIR ?? path.join(root, "target"), "release/motcua");
 
 // Debian's Chromium; Playwright's own browser download cannot work offline.
 const chromium = {
@@ -44,7 +45,7 @@ export default defineConfig({
     { name: "no-javascript", use: { ...devices["Pixel 5"], javaScriptEnabled: false } },
   ],
   webServer: {
-    command: `${path.join(root, "target/release/motcua")} serve`,
+    command: `${binary} serve`,
     cwd: root,
     url: `http://127.0.0.1:${port}/healthz`,
     timeout: 180_000,

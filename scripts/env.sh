@@ -4,6 +4,11 @@
 
 export PATH="$HOME/.cargo/bin:$PWD/end2end/node_modules/.bin:$PATH"
 
+# Cargo's build folder: ./target unless CARGO_TARGET_DIR names another, e.g.
+# one outside the checkout that stays warm across fresh clones. The compiled
+# site (target/site) always stays in the checkout.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}"
+
 export LEPTOS_OUTPUT_NAME=motcua
 export LEPTOS_SITE_ROOT=target/site
 export LEPTOS_SITE_PKG_DIR=pkg

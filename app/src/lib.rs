@@ -2,6 +2,10 @@
 //! public-service portal, shared by the server (feature `ssr`) and the
 //! browser (feature `hydrate`).
 
+// Deeply nested views (a procedure page's channels, fees and estimates) make
+// types deeper than the compiler's default limit when building for the browser.
+#![recursion_limit = "256"]
+
 pub mod calendar;
 pub mod error;
 pub mod home;

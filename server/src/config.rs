@@ -85,6 +85,9 @@ const ENV_KEYS: [&str; 13] = [
     "log_format",
 ];
 
+/// Read when no file is named, if present in the working folder.
+const DEFAULT_FILE: &str = "motcua.toml";
+
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("configuration file {path} does not exist")]
@@ -105,7 +108,10 @@ impl Settings {
                 return Err(ConfigError::MissingFile { path: path.to_path_buf() });
             }
             Some(path) => figment = figment.merge(Toml::file_exact(path)),
-            None => figment = figment.merge(Toml::file_exact("motcua.toml")),
+            None if Path::new(DEFAULT_FILE).exists() => {
+                figment = figment.merge(Toml::file_exact(DEFAULT_FILE))
+            }
+            None => {}
         }
         let figment =
             figment.merge(Env::prefixed("MOTCUA_").only(&ENV_KEYS)).merge(Serialized::defaults(overrides));

@@ -17,7 +17,7 @@ pub enum ServeError {
     #[error("cannot read the catalogue: {0}")]
     Catalogue(Box<surrealdb::Error>),
 
-    #[error("the first import skipped {0} record(s); run `motcua import` to see them")]
+    #[error("the first import wrote nothing ({0} record(s) skipped); check the seed folder (MOTCUA_SEED)")]
     FirstImport(usize),
 
     #[error("province {0} is not among the imported administrative units")]
@@ -72,10 +72,13 @@ async fn import_on_first_start(db: &Db, settings: &Settings) -> Result<(), Serve
 
     tracing::info!(seed = %settings.seed.display(), "empty catalogue: importing the national data");
     let report = import::import(db, &settings.seed, &import::Dataset::ALL).await;
-    if report.skipped() > 0 {
+    if report.written() == 0 {
         return Err(ServeError::FirstImport(report.skipped()));
     }
-    tracing::info!(written = report.written(), "national data imported");
+
+    // Each skipped record was logged with its place and reason; the portal
+    // serves what was sound rather than nothing.
+    tracing::info!(written = report.written(), skipped = report.skipped(), "national data imported");
     Ok(())
 }
 

@@ -129,18 +129,18 @@ pub async fn overview(db: &Db, scope: &CatalogueScope) -> Result<CatalogueOvervi
         "SELECT count() AS count FROM procedure WHERE has_detail = true AND ",
         IN_SCOPE,
         " GROUP ALL;",
-        "SELECT value, count() AS count FROM (SELECT fields AS value FROM procedure WHERE ",
+        "SELECT facet, count() AS count FROM (SELECT fields AS facet FROM procedure WHERE ",
         IN_SCOPE,
-        " SPLIT value) GROUP BY value ORDER BY count DESC LIMIT 40;",
-        "SELECT value, count() AS count FROM (SELECT levels AS value FROM procedure WHERE ",
+        " SPLIT fields) GROUP BY facet ORDER BY count DESC LIMIT 40;",
+        "SELECT facet, count() AS count FROM (SELECT levels AS facet FROM procedure WHERE ",
         IN_SCOPE,
-        " SPLIT value) GROUP BY value ORDER BY count DESC;",
-        "SELECT online_level AS value, count() AS count FROM procedure WHERE online_level != NONE AND ",
+        " SPLIT levels) GROUP BY facet ORDER BY count DESC;",
+        "SELECT online_level AS facet, count() AS count FROM procedure WHERE online_level != NONE AND ",
         IN_SCOPE,
-        " GROUP BY value;",
-        "SELECT value, count() AS count FROM (SELECT audiences AS value FROM procedure WHERE ",
+        " GROUP BY facet;",
+        "SELECT facet, count() AS count FROM (SELECT audiences AS facet FROM procedure WHERE ",
         IN_SCOPE,
-        " SPLIT value) GROUP BY value;",
+        " SPLIT audiences) GROUP BY facet;",
     ]
     .concat();
 
@@ -179,7 +179,9 @@ fn decode<T: DeserializeOwned>(value: Json, table: &'static str) -> Result<T, Ap
 
 fn facet_from(row: Json) -> Option<Facet> {
     let count = row.get("count")?.as_u64()?;
-    let value = row.get("value").and_then(Json::as_str).unwrap_or_default().to_string();
+    // A procedure with none of a facet's values (no level, say) splits into
+    // one row holding the empty list: it is no way in.
+    let value = row.get("facet")?.as_str()?.to_string();
     Some(Facet { value, count })
 }
 

@@ -1,5 +1,6 @@
 //! The national procedure index: one JSON object a line.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use app::procedure::model::is_plausible_code;
@@ -18,6 +19,10 @@ pub async fn import(db: &Db, path: &Path, provinces: &Provinces) -> FileReport {
         return report;
     };
 
+    // The national data has codes given to two different procedures; the
+    // first line keeps the code, and the later ones are reported.
+    let mut first_line_of: HashMap<String, usize> = HashMap::new();
+
     for (number, line) in text.lines().enumerate().map(|(index, line)| (index + 1, line)) {
         if line.trim().is_empty() {
             continue;
@@ -35,6 +40,15 @@ pub async fn import(db: &Db, path: &Path, provinces: &Provinces) -> FileReport {
                 continue;
             }
         };
+
+        if let Some(first) = first_line_of.get(&fields.code) {
+            report.skip(
+                format!("line {number} ({})", fields.code),
+                format!("code already used by line {first} for another procedure; line {first} is kept"),
+            );
+            continue;
+        }
+        first_line_of.insert(fields.code.clone(), number);
 
         match write::merge(db, "procedure", &fields.code, &fields).await {
             Ok(()) => report.written += 1,

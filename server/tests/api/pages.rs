@@ -53,6 +53,28 @@ fn a_procedure_page_shows_everything_a_citizen_needs() {
     });
 }
 
+/// Temporary residence registration takes 3 working days on every channel.
+/// The date itself is the calendar's unit tests' business; here, that the
+/// page computes one from the stored calendar and explains it.
+#[test]
+fn a_procedure_page_says_when_a_dossier_submitted_now_would_be_due() {
+    block_on(async {
+        let page = portal().await.get("/thu-tuc/1.004194").await;
+
+        let text = page.text();
+        let due = text
+            .split("Nếu nộp bây giờ, ngày hẹn trả kết quả dự kiến: ")
+            .nth(1)
+            .and_then(|rest| rest.split_whitespace().nth(2))
+            .map(|date| date.chars().take("dd/mm/yyyy".len()).collect::<String>())
+            .unwrap_or_default();
+        let year: u32 = due.rsplit('/').next().and_then(|year| year.parse().ok()).unwrap_or(0);
+        assert!(year >= 2026, "an appointment date like Thứ Hai, 07/09/2026, got {due:?}");
+        assert!(text.contains("Cách tính ngày hẹn"));
+        assert!(text.contains("Ngày tiếp nhận: "));
+    });
+}
+
 #[test]
 fn an_offline_procedure_has_no_online_submission_button() {
     block_on(async {

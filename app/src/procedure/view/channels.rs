@@ -31,7 +31,7 @@ pub fn ChannelList(
                                 <dt>"Phí, lệ phí"</dt>
                                 <dd><FeeList fees=channel.fees /></dd>
                             </dl>
-                            {estimate.map(|due| view! { <EstimateNote due /> })}
+                            {estimate.map(|due| view! { <EstimateNote due /> }.into_any())}
                         </li>
                     }
                 })

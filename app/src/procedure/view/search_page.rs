@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 use super::filters::Filters;
@@ -54,6 +55,22 @@ pub fn SearchPage() -> impl IntoView {
 /// The count, the results and the pager, or advice when nothing matched.
 #[component]
 fn ResultList(query: SearchQuery, results: SearchResults) -> impl IntoView {
+    if results.items.is_empty() && results.total > 0 {
+        let first = query.with_page(1).to_url();
+        let found = format!(
+            "Không có trang {}: tìm thấy {} thủ tục, ít hơn số trang này.",
+            query.page,
+            crate::text::thousands(results.total as i64)
+        );
+        return view! {
+            <section class="no-results" aria-live="polite">
+                <h2>{found}</h2>
+                <p><A href=first>"Về trang đầu của kết quả"</A></p>
+            </section>
+        }
+        .into_any();
+    }
+
     if results.items.is_empty() {
         return view! {
             <section class="no-results" aria-live="polite">
