@@ -15,6 +15,10 @@ pub const MAX_TEXT: usize = 200;
 /// The deepest page anyone may ask for; past it, the search should narrow.
 pub const MAX_PAGE: u32 = 500;
 
+/// The parameters the search and filter forms send; a new search starts
+/// on the first page, so the page number is not among them.
+pub const FORM_PARAMETERS: [&str; 5] = ["q", "linh-vuc", "doi-tuong", "cap", "muc-do"];
+
 /// A catalogue search: free text plus combinable filters.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct SearchQuery {

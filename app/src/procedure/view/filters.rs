@@ -1,5 +1,7 @@
 use leptos::prelude::*;
-use leptos_router::components::{A, Form};
+use leptos_router::components::A;
+
+use super::navigate::search_on_submit;
 
 use crate::procedure::api::CatalogueOverview;
 use crate::procedure::model::{Audience, OnlineLevel, level_label};
@@ -38,7 +40,7 @@ pub fn Filters(query: SearchQuery, overview: CatalogueOverview) -> impl IntoView
     view! {
         <details class="filters" open=open>
             <summary>"Bộ lọc"</summary>
-            <Form method="GET" action="/thu-tuc" attr:class="filter-form">
+            <form method="get" action="/thu-tuc" class="filter-form" on:submit=search_on_submit()>
                 <input type="hidden" name="q" value=text />
                 <Choice
                     name="linh-vuc"
@@ -60,7 +62,7 @@ pub fn Filters(query: SearchQuery, overview: CatalogueOverview) -> impl IntoView
                     selected=online
                 />
                 <button type="submit">"Áp dụng bộ lọc"</button>
-            </Form>
+            </form>
         </details>
         {(!chips.is_empty()).then(|| {
             view! {

@@ -5,6 +5,7 @@ mod channels;
 mod dossier;
 mod estimate;
 mod filters;
+mod navigate;
 mod pager;
 mod procedure_page;
 mod result_card;

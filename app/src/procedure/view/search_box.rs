@@ -1,12 +1,13 @@
 use leptos::prelude::*;
-use leptos_router::components::Form;
+
+use super::navigate::search_on_submit;
 
 /// The search field. A plain GET form to `/thu-tuc`: without JavaScript the
-/// browser submits it, with JavaScript the router navigates in place.
+/// browser submits it, with JavaScript the app navigates in place.
 #[component]
 pub fn SearchBox(text: String, #[prop(optional)] autofocus: bool) -> impl IntoView {
     view! {
-        <Form method="GET" action="/thu-tuc" attr:class="search-box" attr:role="search">
+        <form method="get" action="/thu-tuc" class="search-box" role="search" on:submit=search_on_submit()>
             <label for="q" class="visually-hidden">"Tên thủ tục hoặc từ khóa"</label>
             <input
                 id="q"
@@ -19,6 +20,6 @@ pub fn SearchBox(text: String, #[prop(optional)] autofocus: bool) -> impl IntoVi
                 autofocus=autofocus
             />
             <button type="submit">"Tìm kiếm"</button>
-        </Form>
+        </form>
     }
 }

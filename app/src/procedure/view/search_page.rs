@@ -37,9 +37,12 @@ pub fn SearchPage() -> impl IntoView {
             {move || parsed.with(|(_, ignored)| view! { <IgnoredNotice ignored=ignored.clone() /> })}
         </section>
         <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                overview.await.ok().map(|overview| view! { <Filters query=query.get_untracked() overview /> })
-            })}
+            {move || {
+                let query = query.get();
+                Suspend::new(async move {
+                    overview.await.ok().map(|overview| view! { <Filters query overview /> })
+                })
+            }}
         </Suspense>
         <Suspense fallback=|| view! { <p class="loading">"Đang tìm…"</p> }>
             {move || Suspend::new(async move {
