@@ -5,6 +5,7 @@ use surrealdb::Surreal;
 use surrealdb::engine::any::Any;
 
 use crate::error::AppError;
+use crate::procedure::overview_cache::OverviewCache;
 
 /// A connection to the portal's database (embedded or remote).
 pub type Db = Surreal<Any>;
@@ -23,6 +24,7 @@ pub struct Province {
 pub struct ServerContext {
     pub db: Db,
     pub province: Province,
+    pub overview: OverviewCache,
 }
 
 /// The procedures that apply in one province: the national ones and the

@@ -36,7 +36,7 @@ pub async fn run(settings: Settings) -> Result<(), ServeError> {
 
     let province = province(&db, &settings.province).await?;
     tracing::info!(province = %province.name, code = %province.code, "serving province");
-    let context = ServerContext { db, province };
+    let context = ServerContext { db, province, overview: Default::default() };
     let app = router::build(context, leptos_options(&settings));
     let listener = TcpListener::bind(settings.addr)
         .await

@@ -61,5 +61,12 @@ pub async fn load_procedure(code: String) -> Result<ProcedurePage, AppError> {
 pub async fn load_overview() -> Result<CatalogueOverview, AppError> {
     let context = crate::server::context()?;
 
-    super::queries::overview(&context.db, &context.scope()).await
+    let now = std::time::Instant::now();
+    if let Some(overview) = context.overview.fresh(now) {
+        return Ok(overview);
+    }
+
+    let overview = super::queries::overview(&context.db, &context.scope()).await?;
+    context.overview.keep(now, &overview);
+    Ok(overview)
 }

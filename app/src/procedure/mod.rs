@@ -7,6 +7,8 @@ pub mod model;
 #[cfg(feature = "ssr")]
 pub mod national;
 #[cfg(feature = "ssr")]
+pub mod overview_cache;
+#[cfg(feature = "ssr")]
 pub mod queries;
 pub mod query;
 #[cfg(feature = "ssr")]

@@ -50,7 +50,7 @@ pub async fn portal() -> &'static TestApp {
 pub async fn build(db: Db, report: ImportReport) -> TestApp {
     let settings = Settings::default();
     let province = server::serve::province(&db, &settings.province).await.expect("demo province");
-    let context = ServerContext { db, province };
+    let context = ServerContext { db, province, overview: Default::default() };
     let router = server::router::build(context.clone(), server::serve::leptos_options(&settings));
     TestApp { router, context, report }
 }
