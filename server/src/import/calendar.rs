@@ -102,14 +102,17 @@ pub async fn import(db: &Db, path: &Path) -> FileReport {
             });
             store(db, "calendar_day", &location, outcome, &mut report).await;
         }
+        let breaks: Vec<SourceBreak> =
+            items(content, "breaks").iter().filter_map(|value| parse::<SourceBreak>(value).ok()).collect();
         for (index, value) in items(content, "makeup_saturdays").iter().enumerate() {
             let location = format!("years.{year}.makeup_saturdays[{index}]");
             let outcome = parse::<SourceWorkingDay>(value).and_then(|day| {
                 check_date(&day.date)?;
+                let name = makeup_name(&day.date, &breaks);
                 let row = DayRow {
                     date: &day.date,
                     kind: "working_day",
-                    name: "Ngày làm việc bù",
+                    name: &name,
                     source: &day.source,
                     confirmed: true,
                     note: None,
@@ -149,6 +152,15 @@ pub async fn import(db: &Db, path: &Path) -> FileReport {
     }
 
     report
+}
+
+/// What a make-up Saturday makes up for, as the applicant reads it: the
+/// break that names it as its make-up day, when one does.
+fn makeup_name(date: &str, breaks: &[SourceBreak]) -> String {
+    match breaks.iter().find(|span| span.makeup.as_deref() == Some(date)) {
+        Some(span) => format!("Làm việc bù cho kỳ nghỉ {}", span.name),
+        None => "Ngày làm việc bù".to_string(),
+    }
 }
 
 fn items<'a>(content: &'a Value, key: &str) -> &'a [Value] {
