@@ -1,6 +1,8 @@
 use leptos::prelude::*;
 
-use crate::calendar::{MadeUpDay, Reception, SkippedDay};
+use chrono::NaiveDate;
+
+use crate::calendar::{DayOffReason, MadeUpDay, Reception, SkippedDay};
 use crate::procedure::estimate::EstimatedDue;
 use crate::text;
 
@@ -33,8 +35,8 @@ pub fn EstimateNote(due: EstimatedDue) -> impl IntoView {
             <details>
                 <summary>"Cách tính ngày hẹn"</summary>
                 <ReceptionLine reception />
-                <SkippedList skipped />
-                <MadeUpList made_up />
+                <DayList title="Không tính các ngày nghỉ:" days=skipped_days(skipped) />
+                <DayList title="Có tính ngày làm việc bù:" days=made_up_days(made_up) />
                 <p class="muted">"Thời hạn tính theo ngày làm việc, không kể thứ Bảy, Chủ nhật và ngày nghỉ lễ, Tết."</p>
             </details>
         </div>
@@ -48,20 +50,19 @@ fn ReceptionLine(reception: Reception) -> impl IntoView {
     view! { <p>"Ngày tiếp nhận: " {text::weekday_date(reception.received_on)} {moved}</p> }
 }
 
+/// Days named in an explanation, each with why it is there when the
+/// weekday alone does not say it.
 #[component]
-fn SkippedList(skipped: Vec<SkippedDay>) -> impl IntoView {
-    (!skipped.is_empty()).then(|| {
+fn DayList(title: &'static str, days: Vec<(NaiveDate, Option<String>)>) -> impl IntoView {
+    (!days.is_empty()).then(|| {
         view! {
-            <p>"Không tính các ngày nghỉ:"</p>
-            <ul class="skipped-days">
-                {skipped
+            <p>{title}</p>
+            <ul class="explained-days">
+                {days
                     .into_iter()
-                    .map(|day| {
-                        let reason = match day.reason {
-                            crate::calendar::DayOffReason::Holiday(name) => Some(format!(": {name}")),
-                            _ => None,
-                        };
-                        view! { <li>{text::weekday_date(day.date)} {reason}</li> }
+                    .map(|(date, why)| {
+                        let why = why.map(|why| format!(": {why}"));
+                        view! { <li>{text::weekday_date(date)} {why}</li> }
                     })
                     .collect_view()}
             </ul>
@@ -69,17 +70,16 @@ fn SkippedList(skipped: Vec<SkippedDay>) -> impl IntoView {
     })
 }
 
-#[component]
-fn MadeUpList(made_up: Vec<MadeUpDay>) -> impl IntoView {
-    (!made_up.is_empty()).then(|| {
-        view! {
-            <p>"Có tính ngày làm việc bù:"</p>
-            <ul class="made-up-days">
-                {made_up
-                    .into_iter()
-                    .map(|day| view! { <li>{text::weekday_date(day.date)} ": " {day.name}</li> })
-                    .collect_view()}
-            </ul>
-        }
-    })
+fn skipped_days(skipped: Vec<SkippedDay>) -> Vec<(NaiveDate, Option<String>)> {
+    skipped
+        .into_iter()
+        .map(|day| match day.reason {
+            DayOffReason::Holiday(name) => (day.date, Some(name)),
+            DayOffReason::Saturday | DayOffReason::Sunday => (day.date, None),
+        })
+        .collect()
+}
+
+fn made_up_days(made_up: Vec<MadeUpDay>) -> Vec<(NaiveDate, Option<String>)> {
+    made_up.into_iter().map(|day| (day.date, Some(day.name))).collect()
 }
