@@ -35,6 +35,11 @@ pub fn date(iso: &str) -> String {
     }
 }
 
+/// Text made safe to write between HTML tags.
+pub fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
 /// `Thứ Hai, 07/09/2026`: a date as a receipt or a notice writes it.
 pub fn weekday_date(day: chrono::NaiveDate) -> String {
     use chrono::{Datelike, Weekday};
@@ -76,6 +81,11 @@ mod tests {
         assert_eq!(date("2026-01-16"), "16/01/2026");
         assert_eq!(date("2026-01-16T00:00:00Z"), "16/01/2026");
         assert_eq!(date("không rõ"), "không rõ");
+    }
+
+    #[test]
+    fn markup_is_escaped() {
+        assert_eq!(escape_html("</title><b>&amp;"), "&lt;/title&gt;&lt;b&gt;&amp;amp;");
     }
 
     #[test]

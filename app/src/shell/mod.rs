@@ -49,9 +49,7 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Stylesheet id="leptos" href="/pkg/motcua.css" />
-        <Title formatter=|text: String| {
-            if text.is_empty() { "Cổng Dịch vụ công".to_string() } else { format!("{text} | Cổng Dịch vụ công") }
-        } />
+        <Title formatter=page_title />
         <Router>
             <a class="skip-link" href="#noi-dung">"Bỏ qua, đến nội dung chính"</a>
             <header::Header />
@@ -74,4 +72,18 @@ pub fn App() -> impl IntoView {
             <footer::Footer />
         </Router>
     }
+}
+
+/// The document title for a page's own title. Searches put the visitor's
+/// words in it, and leptos_meta writes the server's `<title>` without
+/// escaping, so the server escapes it here; the browser sets
+/// `document.title`, which is plain text.
+fn page_title(text: String) -> String {
+    let title = if text.is_empty() {
+        "Cổng Dịch vụ công".to_string()
+    } else {
+        format!("{text} | Cổng Dịch vụ công")
+    };
+
+    if cfg!(feature = "ssr") { crate::text::escape_html(&title) } else { title }
 }

@@ -146,3 +146,14 @@ fn every_response_carries_a_request_id_and_safety_headers() {
         assert_eq!(response.headers()["x-frame-options"], "DENY");
     });
 }
+
+#[test]
+fn a_search_cannot_write_markup_into_the_page_title() {
+    block_on(async {
+        let page = portal().await.get("/thu-tuc?q=%3C%2Ftitle%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E").await;
+
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(!page.body.contains("<script>alert(1)"), "the search text is escaped everywhere");
+        assert!(page.body.contains("<title>Tìm “&lt;/title&gt;&lt;script&gt;"));
+    });
+}
