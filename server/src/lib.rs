@@ -1,6 +1,7 @@
 //! The server side of motcua: configuration, database, HTTP router and the
 //! national data importer. The binary in `main.rs` only wires them.
 
+pub mod api_status;
 pub mod cli;
 pub mod config;
 pub mod database;

@@ -8,6 +8,7 @@ use app::{App, shell};
 use axum::Router;
 use axum::extract::State;
 use axum::http::{HeaderName, HeaderValue, StatusCode};
+use axum::response::IntoResponse;
 use axum::routing::get;
 use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list};
@@ -45,6 +46,8 @@ pub fn build(context: ServerContext, leptos: LeptosOptions) -> Router {
             shell,
         ))
         .with_state(state)
+        .layer(axum::middleware::from_fn(crate::api_status::error_status))
+        .layer(axum::middleware::from_fn(without_trailing_slash))
         .layer(CompressionLayer::new())
         .layer(security_header("x-content-type-options", "nosniff"))
         .layer(security_header("referrer-policy", "strict-origin-when-cross-origin"))
@@ -55,6 +58,26 @@ pub fn build(context: ServerContext, leptos: LeptosOptions) -> Router {
             tracing::info_span!("request", method = %request.method(), path = %request.uri().path(), id)
         }))
         .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
+}
+
+/// `/thu-tuc/1.000894/` and `/thu-tuc/1.000894` are one page: the first is
+/// sent permanently to the second, so every page has one address.
+async fn without_trailing_slash(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let path = request.uri().path();
+    let trimmed = path.trim_end_matches('/');
+    // A path starting `//` would make the redirect leave the site.
+    if trimmed.is_empty() || trimmed == path || trimmed.starts_with("//") {
+        return next.run(request).await;
+    }
+
+    let target = match request.uri().query() {
+        Some(query) => format!("{trimmed}?{query}"),
+        None => trimmed.to_string(),
+    };
+    axum::response::Redirect::permanent(&target).into_response()
 }
 
 fn security_header(name: &'static str, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {

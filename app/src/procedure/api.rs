@@ -41,6 +41,7 @@ pub struct CatalogueOverview {
 pub async fn search_procedures(query: SearchQuery) -> Result<SearchResults, AppError> {
     let context = crate::server::context()?;
 
+    query.check_limits()?;
     super::queries::search(&context.db, &context.scope(), &query).await
 }
 

@@ -149,17 +149,23 @@ pub async fn overview(db: &Db, scope: &CatalogueScope) -> Result<CatalogueOvervi
         .bind(("province", scope.province_code.clone()))
         .await
         .map_err(|error| database_error("catalogue overview", error))?;
-    let mut facets = Vec::with_capacity(6);
-    for index in 0..6 {
+    let mut counts = [0; 2];
+    for (index, count) in counts.iter_mut().enumerate() {
+        let rows: Vec<Json> =
+            response.take(index).map_err(|error| database_error("catalogue overview", error))?;
+        *count = rows.first().and_then(|row| row.get("count")).and_then(Json::as_u64).unwrap_or(0);
+    }
+
+    let mut facets = Vec::with_capacity(4);
+    for index in 2..6 {
         let rows: Vec<Json> =
             response.take(index).map_err(|error| database_error("catalogue overview", error))?;
         facets.push(rows.into_iter().filter_map(facet_from).collect::<Vec<_>>());
     }
 
+    let [total, detailed] = counts;
     let mut facets = facets.into_iter();
     let mut next = || facets.next().unwrap_or_default();
-    let total = next().first().map_or(0, |facet| facet.count);
-    let detailed = next().first().map_or(0, |facet| facet.count);
     Ok(CatalogueOverview {
         total,
         detailed,

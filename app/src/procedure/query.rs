@@ -41,6 +41,22 @@ pub struct IgnoredParameter {
 }
 
 impl SearchQuery {
+    /// Refuses a search no form or link of ours can produce: the same limits
+    /// the URL parser applies, enforced again where the search arrives, since
+    /// a caller of the endpoint need not have come through a URL.
+    pub fn check_limits(&self) -> Result<(), crate::error::AppError> {
+        let too_long = |text: &str| text.chars().count() > MAX_TEXT;
+        if too_long(&self.text) || self.field.as_deref().is_some_and(too_long) {
+            return Err(crate::error::AppError::InvalidInput(format!(
+                "Từ khóa không được dài quá {MAX_TEXT} ký tự."
+            )));
+        }
+        if !(1..=MAX_PAGE).contains(&self.page) {
+            return Err(crate::error::AppError::InvalidInput(format!("Số trang phải từ 1 đến {MAX_PAGE}.")));
+        }
+        Ok(())
+    }
+
     /// Reads a search from URL parameters. Anything unusable is left out of
     /// the search and reported, so a mistyped link still shows results and
     /// says what it ignored.
@@ -216,6 +232,21 @@ mod tests {
 
         assert_eq!(query.text.chars().count(), MAX_TEXT);
         assert_eq!(ignored.len(), 1);
+        assert_eq!(query.check_limits(), Ok(()));
+    }
+
+    #[test]
+    fn a_search_sent_straight_to_the_server_is_held_to_the_same_limits() {
+        let fine = SearchQuery { text: "khai sinh".into(), page: 3, ..SearchQuery::default() };
+        let long = SearchQuery { text: "a".repeat(MAX_TEXT + 1), ..fine.clone() };
+        let long_field = SearchQuery { field: Some("b".repeat(MAX_TEXT + 1)), ..fine.clone() };
+        let deep = SearchQuery { page: MAX_PAGE + 1, ..fine.clone() };
+        let zero = SearchQuery { page: 0, ..fine.clone() };
+
+        assert_eq!(fine.check_limits(), Ok(()));
+        for query in [long, long_field, deep, zero] {
+            assert_eq!(query.check_limits().map_err(|error| error.status()), Err(400), "{query:?}");
+        }
     }
 
     #[test]

@@ -201,3 +201,40 @@ fn life_events_on_the_home_page_all_lead_to_procedures() {
         }
     });
 }
+
+#[test]
+fn the_overview_counts_what_search_finds() {
+    block_on(async {
+        let app = portal().await;
+        let scope = app.context.scope();
+
+        let overview = queries::overview(&app.context.db, &scope).await.unwrap();
+        let all = queries::search(&app.context.db, &scope, &text("")).await.unwrap();
+        let home = app.get("/").await.text();
+
+        assert_eq!(overview.total, all.total);
+        assert!(overview.detailed > 0 && overview.detailed < overview.total, "{overview:?}");
+        let shown = format!("Danh mục gồm {} thủ tục", app::text::thousands(overview.total as i64));
+        assert!(home.contains(&shown), "home shows {shown}: {home}");
+    });
+}
+
+#[test]
+fn the_search_endpoint_refuses_what_no_form_sends_with_a_400() {
+    block_on(async {
+        let app = portal().await;
+        let long = "a".repeat(app::procedure::query::MAX_TEXT + 1);
+
+        let fine = app.post_form("/api/thu-tuc/tim-kiem", "query[text]=khai+sinh&query[page]=1").await;
+        let too_long =
+            app.post_form("/api/thu-tuc/tim-kiem", &format!("query[text]={long}&query[page]=1")).await;
+        let too_deep = app.post_form("/api/thu-tuc/tim-kiem", "query[text]=x&query[page]=214748366").await;
+        let garbled = app.post_form("/api/thu-tuc/tim-kiem", "query[page]=abc").await;
+
+        assert_eq!(fine.status, StatusCode::OK, "{}", fine.body);
+        assert!(fine.body.contains("\"total\""), "{}", fine.body);
+        for refused in [too_long, too_deep, garbled] {
+            assert_eq!(refused.status, StatusCode::BAD_REQUEST, "{}", refused.body);
+        }
+    });
+}

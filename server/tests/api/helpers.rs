@@ -57,16 +57,32 @@ pub async fn build(db: Db, report: ImportReport) -> TestApp {
 
 pub struct Page {
     pub status: StatusCode,
+    pub headers: axum::http::HeaderMap,
     pub body: String,
 }
 
 impl TestApp {
     pub async fn get(&self, uri: &str) -> Page {
-        let request = Request::builder().uri(uri).body(Body::empty()).expect("request");
+        self.send(Request::builder().uri(uri).body(Body::empty()).expect("request")).await
+    }
+
+    /// Posts a form-encoded body, as a browser without JavaScript would.
+    pub async fn post_form(&self, uri: &str, body: &str) -> Page {
+        let request = Request::builder()
+            .method("POST")
+            .uri(uri)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(Body::from(body.to_string()))
+            .expect("request");
+        self.send(request).await
+    }
+
+    pub async fn send(&self, request: Request<Body>) -> Page {
         let response = self.router.clone().oneshot(request).await.expect("response");
         let status = response.status();
+        let headers = response.headers().clone();
         let bytes = response.into_body().collect().await.expect("body").to_bytes();
-        Page { status, body: String::from_utf8_lossy(&bytes).into_owned() }
+        Page { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
     }
 }
 

@@ -157,3 +157,19 @@ fn a_search_cannot_write_markup_into_the_page_title() {
         assert!(page.body.contains("<title>Tìm “&lt;/title&gt;&lt;script&gt;"));
     });
 }
+
+#[test]
+fn an_address_with_a_trailing_slash_is_sent_to_the_one_without() {
+    block_on(async {
+        let app = portal().await;
+
+        let page = app.get("/thu-tuc/1.000894/").await;
+        let search = app.get("/thu-tuc/?q=ket+hon").await;
+        let offsite = app.get("//example.org/").await;
+
+        assert_eq!(page.status, StatusCode::PERMANENT_REDIRECT);
+        assert_eq!(page.headers["location"], "/thu-tuc/1.000894");
+        assert_eq!(search.headers["location"], "/thu-tuc?q=ket+hon");
+        assert!(!offsite.headers.contains_key("location"), "never a redirect off the site");
+    });
+}
