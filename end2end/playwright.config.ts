@@ -9,6 +9,13 @@ const root = path.resolve(__dirname, "..");
 const port = process.env.MOTCUA_E2E_PORT ?? "3100";
 const data = fs.mkdtempSync(path.join(os.tmpdir(), "motcua-e2e-"));
 const binary = path.join(process.env.CARGO_TARGET_DIR ?? path.join(root, "target"), "release/motcua");
+// The local OpenID Connect providers (idp/), on ports of their own.
+const citizenIdp = process.env.MOTCUA_E2E_CITIZEN_IDP_PORT ?? "4110";
+const officerIdp = process.env.MOTCUA_E2E_OFFICER_IDP_PORT ?? "4111";
+const idpState = fs.mkdtempSync(path.join(os.tmpdir(), "motcua-e2e-idp-"));
+process.on("exit", () => {
+  for (const folder of [data, idpState]) fs.rmSync(folder, { recursive: true, force: true });
+});
 
 // Debian's Chromium; Playwright's own browser download cannot work offline.
 const chromium = {
@@ -44,7 +51,22 @@ export default defineConfig({
     { name: "hydrated", use: { ...devices["Pixel 5"], javaScriptEnabled: true } },
     { name: "no-javascript", use: { ...devices["Pixel 5"], javaScriptEnabled: false } },
   ],
-  webServer: {
+  webServer: [
+    {
+      command: "node idp/server.mjs",
+      cwd: root,
+      url: `http://127.0.0.1:${officerIdp}/.well-known/openid-configuration`,
+      timeout: 30_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: {
+        IDP_CITIZEN_PORT: citizenIdp,
+        IDP_OFFICER_PORT: officerIdp,
+        IDP_STATE_DIR: idpState,
+      },
+    },
+    {
     command: `${binary} serve`,
     cwd: root,
     url: `http://127.0.0.1:${port}/healthz`,
@@ -58,6 +80,12 @@ export default defineConfig({
       MOTCUA_SEED: path.join(root, "data"),
       MOTCUA_SITE_ROOT: path.join(root, "target/site"),
       MOTCUA_LOG: "warn",
+      MOTCUA_CITIZEN_ISSUER: `http://127.0.0.1:${citizenIdp}`,
+      MOTCUA_CITIZEN_CLIENT_SECRET: "motcua-demo-secret",
+      MOTCUA_OFFICER_ISSUER: `http://127.0.0.1:${officerIdp}`,
+      MOTCUA_OFFICER_CLIENT_SECRET: "motcua-demo-secret",
+      MOTCUA_OFFICERS_FILE: path.join(root, "demo/officers.json"),
     },
-  },
+    },
+  ],
 });

@@ -18,6 +18,20 @@ pub enum AppError {
     #[error("invalid input: {0}")]
     InvalidInput(String),
 
+    /// The caller must sign in first (HTTP 401).
+    #[error("sign-in required")]
+    SignInRequired,
+
+    /// The caller is signed in but may not do this (HTTP 403). Also the
+    /// answer for another person's record, so that ids cannot be probed.
+    #[error("forbidden")]
+    Forbidden,
+
+    /// Someone else changed the record first (HTTP 409); the text says what
+    /// happened, in Vietnamese.
+    #[error("conflict: {0}")]
+    Conflict(String),
+
     /// The database or another dependency failed (HTTP 500); the cause is in
     /// the server log only.
     #[error("internal error")]
@@ -35,6 +49,9 @@ impl AppError {
         match self {
             AppError::NotFound => 404,
             AppError::InvalidInput(_) => 400,
+            AppError::SignInRequired => 401,
+            AppError::Forbidden => 403,
+            AppError::Conflict(_) => 409,
             AppError::Internal => 500,
             AppError::Transport(_) => 502,
         }
@@ -44,7 +61,9 @@ impl AppError {
     pub fn message(&self) -> String {
         match self {
             AppError::NotFound => "Không tìm thấy nội dung bạn yêu cầu.".to_string(),
-            AppError::InvalidInput(reason) => reason.clone(),
+            AppError::InvalidInput(reason) | AppError::Conflict(reason) => reason.clone(),
+            AppError::SignInRequired => "Vui lòng đăng nhập để tiếp tục.".to_string(),
+            AppError::Forbidden => "Bạn không có quyền thực hiện thao tác này.".to_string(),
             AppError::Internal => "Hệ thống đang gặp sự cố. Vui lòng thử lại sau ít phút.".to_string(),
             AppError::Transport(_) => {
                 "Không kết nối được tới máy chủ. Vui lòng kiểm tra mạng và thử lại.".to_string()
@@ -75,6 +94,9 @@ mod tests {
         let errors = [
             AppError::NotFound,
             AppError::InvalidInput("Sai".into()),
+            AppError::SignInRequired,
+            AppError::Forbidden,
+            AppError::Conflict("Đã xử lý".into()),
             AppError::Internal,
             AppError::Transport("x".into()),
         ];

@@ -6,6 +6,9 @@
 // types deeper than the compiler's default limit when building for the browser.
 #![recursion_limit = "256"]
 
+pub mod account;
+pub mod admin;
+pub mod audit;
 pub mod calendar;
 pub mod error;
 pub mod home;

@@ -25,6 +25,34 @@ pub struct ServerContext {
     pub db: Db,
     pub province: Province,
     pub overview: OverviewCache,
+    pub sessions: SessionPolicy,
+}
+
+/// How long a session lasts: `idle` after its last request, and never
+/// longer than `absolute` after sign-in.
+#[derive(Debug, Clone, Copy)]
+pub struct SessionPolicy {
+    pub idle: std::time::Duration,
+    pub absolute: std::time::Duration,
+}
+
+impl Default for SessionPolicy {
+    fn default() -> Self {
+        SessionPolicy {
+            idle: std::time::Duration::from_secs(30 * 60),
+            absolute: std::time::Duration::from_secs(12 * 60 * 60),
+        }
+    }
+}
+
+/// The network address a request came from, as the router worked it out
+/// (the peer, or the proxy's `X-Forwarded-For` when it is trusted).
+#[derive(Debug, Clone)]
+pub struct ClientAddress(pub String);
+
+/// This request's client address, for the audit log.
+pub async fn client_address() -> Option<String> {
+    leptos_axum::extract::<axum::Extension<ClientAddress>>().await.ok().map(|address| address.0.0)
 }
 
 /// The procedures that apply in one province: the national ones and the

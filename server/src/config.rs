@@ -38,6 +38,66 @@ pub struct Settings {
     pub site_root: PathBuf,
     /// `text` for people, `json` for log collectors.
     pub log_format: LogFormat,
+    /// The portal's address as browsers reach it (`https://…` in
+    /// production); empty for `http://<addr>`. Sign-in redirects come back
+    /// here, and cookies are marked Secure when it is https.
+    pub public_url: String,
+    /// OpenID Connect issuer of the national e-ID for citizens and
+    /// businesses; empty turns citizen sign-in off.
+    pub citizen_issuer: String,
+    pub citizen_client_id: String,
+    pub citizen_client_secret: String,
+    pub citizen_scopes: Vec<String>,
+    /// The e-ID's claim names, which differ between providers.
+    pub citizen_claims: CitizenClaims,
+    /// OpenID Connect issuer of the province's central sign-in for
+    /// officers; empty turns officer sign-in off.
+    pub officer_issuer: String,
+    pub officer_client_id: String,
+    pub officer_client_secret: String,
+    pub officer_scopes: Vec<String>,
+    /// The claim carrying the login name administrators issue accounts for.
+    pub officer_login_claim: String,
+    /// A JSON file of officer accounts to issue at start when their login
+    /// has none yet (the first administrator, or the demo's officers).
+    pub officers_file: String,
+    /// A session ends this long after its last request…
+    pub session_idle_minutes: u64,
+    /// …and in any case this long after sign-in.
+    pub session_absolute_hours: u64,
+    /// Sign-in attempts allowed per client address per minute.
+    pub sign_in_per_minute: u32,
+    /// Take the client address from `X-Forwarded-For` (behind a proxy that
+    /// sets it); otherwise the peer address is used.
+    pub trust_forwarded_for: bool,
+}
+
+/// Names of the claims read from the national e-ID; the defaults are those
+/// the national portal's relying parties receive.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct CitizenClaims {
+    pub full_name: String,
+    pub id_number: String,
+    pub birth_date: String,
+    pub account_type: String,
+    pub assurance_level: String,
+    pub tax_code: String,
+    pub organisation_name: String,
+}
+
+impl Default for CitizenClaims {
+    fn default() -> Self {
+        CitizenClaims {
+            full_name: "HoVaTen".into(),
+            id_number: "SoDinhDanh".into(),
+            birth_date: "NgayThangNamSinh".into(),
+            account_type: "LoaiTaiKhoan".into(),
+            assurance_level: "IAL".into(),
+            tax_code: "MaSoThue".into(),
+            organisation_name: "TenDoanhNghiep".into(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -63,13 +123,29 @@ impl Default for Settings {
             import_on_first_start: true,
             site_root: PathBuf::from("target/site"),
             log_format: LogFormat::Text,
+            public_url: String::new(),
+            citizen_issuer: String::new(),
+            citizen_client_id: "motcua".into(),
+            citizen_client_secret: String::new(),
+            citizen_scopes: vec!["openid".into(), "profile".into()],
+            citizen_claims: CitizenClaims::default(),
+            officer_issuer: String::new(),
+            officer_client_id: "motcua".into(),
+            officer_client_secret: String::new(),
+            officer_scopes: vec!["openid".into(), "profile".into(), "email".into()],
+            officer_login_claim: "preferred_username".into(),
+            officers_file: String::new(),
+            session_idle_minutes: 30,
+            session_absolute_hours: 12,
+            sign_in_per_minute: 20,
+            trust_forwarded_for: false,
         }
     }
 }
 
 /// The keys read from `MOTCUA_*` variables; other `MOTCUA_` variables (for
 /// the scripts) are not settings and are left alone.
-const ENV_KEYS: [&str; 13] = [
+const ENV_KEYS: [&str; 26] = [
     "addr",
     "data",
     "database_url",
@@ -83,6 +159,19 @@ const ENV_KEYS: [&str; 13] = [
     "import_on_first_start",
     "site_root",
     "log_format",
+    "public_url",
+    "citizen_issuer",
+    "citizen_client_id",
+    "citizen_client_secret",
+    "officer_issuer",
+    "officer_client_id",
+    "officer_client_secret",
+    "officer_login_claim",
+    "officers_file",
+    "session_idle_minutes",
+    "session_absolute_hours",
+    "sign_in_per_minute",
+    "trust_forwarded_for",
 ];
 
 /// Read when no file is named, if present in the working folder.
@@ -133,6 +222,22 @@ impl Settings {
         }
     }
 
+    /// The portal's public address, without a trailing slash.
+    pub fn public_origin(&self) -> String {
+        if self.public_url.is_empty() {
+            format!("http://{}", self.addr)
+        } else {
+            self.public_url.trim_end_matches('/').to_string()
+        }
+    }
+
+    pub fn session_policy(&self) -> app::server::SessionPolicy {
+        app::server::SessionPolicy {
+            idle: std::time::Duration::from_secs(self.session_idle_minutes.max(1) * 60),
+            absolute: std::time::Duration::from_secs(self.session_absolute_hours.max(1) * 3600),
+        }
+    }
+
     /// Whether the database is a server reached over the network.
     pub fn database_is_remote(&self) -> bool {
         let url = self.database_endpoint();
@@ -164,6 +269,9 @@ impl std::fmt::Debug for Settings {
             .field("province", &self.province)
             .field("seed", &self.seed)
             .field("site_root", &self.site_root)
+            .field("public_url", &self.public_origin())
+            .field("citizen_issuer", &self.citizen_issuer)
+            .field("officer_issuer", &self.officer_issuer)
             .finish_non_exhaustive()
     }
 }
@@ -229,8 +337,14 @@ mod tests {
 
     #[test]
     fn the_password_never_appears_in_debug_output() {
-        let settings = Settings { database_password: "s3cret".into(), ..Settings::default() };
+        let settings = Settings {
+            database_password: "s3cret".into(),
+            citizen_client_secret: "c1ient".into(),
+            officer_client_secret: "0fficer".into(),
+            ..Settings::default()
+        };
 
-        assert!(!format!("{settings:?}").contains("s3cret"));
+        let debug = format!("{settings:?}");
+        assert!(!debug.contains("s3cret") && !debug.contains("c1ient") && !debug.contains("0fficer"));
     }
 }

@@ -16,6 +16,14 @@ use tower_http::compression::CompressionLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, SessionManagerLayer};
+
+use app::account::session_store::SurrealSessionStore;
+
+use crate::config::Settings;
+use crate::security::{self, OwnOrigin};
+use crate::sign_in::SignIn;
 
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
@@ -24,17 +32,35 @@ const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 pub struct RouterState {
     pub leptos: LeptosOptions,
     pub context: ServerContext,
+    pub sign_in: SignIn,
+    pub own_origin: OwnOrigin,
 }
 
 /// Builds the whole application.
-pub fn build(context: ServerContext, leptos: LeptosOptions) -> Router {
+pub fn build(context: ServerContext, leptos: LeptosOptions, settings: &Settings) -> Router {
     let routes = generate_route_list(App);
-    let state = RouterState { leptos: leptos.clone(), context: context.clone() };
+    let own_origin =
+        OwnOrigin { public: settings.public_origin(), trust_forwarded_for: settings.trust_forwarded_for };
+    let sessions = SessionManagerLayer::new(SurrealSessionStore::new(context.db.clone()))
+        .with_name("motcua_phien")
+        .with_http_only(true)
+        .with_secure(own_origin.public.starts_with("https://"))
+        .with_same_site(SameSite::Lax)
+        .with_expiry(Expiry::OnInactivity(time::Duration::seconds(
+            i64::try_from(context.sessions.idle.as_secs()).unwrap_or(i64::MAX),
+        )));
+    let state = RouterState {
+        leptos: leptos.clone(),
+        context: context.clone(),
+        sign_in: SignIn::from_settings(settings),
+        own_origin: own_origin.clone(),
+    };
     let page_context = context.clone();
     let fallback_context = context;
 
     Router::new()
         .route("/healthz", get(health))
+        .merge(crate::sign_in::routes())
         .leptos_routes_with_context(
             &state,
             routes,
@@ -46,12 +72,19 @@ pub fn build(context: ServerContext, leptos: LeptosOptions) -> Router {
             shell,
         ))
         .with_state(state)
+        .layer(sessions)
         .layer(axum::middleware::from_fn(crate::api_status::error_status))
+        .layer(axum::middleware::from_fn_with_state(own_origin.clone(), security::same_origin_only))
+        .layer(axum::middleware::from_fn_with_state(own_origin, security::client_address))
         .layer(axum::middleware::from_fn(without_trailing_slash))
         .layer(CompressionLayer::new())
         .layer(security_header("x-content-type-options", "nosniff"))
         .layer(security_header("referrer-policy", "strict-origin-when-cross-origin"))
         .layer(security_header("x-frame-options", "DENY"))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            axum::http::header::CONTENT_SECURITY_POLICY,
+            security::STRICT_POLICY,
+        ))
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))
         .layer(TraceLayer::new_for_http().make_span_with(|request: &axum::http::Request<_>| {
             let id = request.headers().get(REQUEST_ID).and_then(|id| id.to_str().ok()).unwrap_or("-");

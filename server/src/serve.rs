@@ -7,7 +7,7 @@ use tokio::net::TcpListener;
 
 use crate::config::Settings;
 use crate::database::{self, DatabaseError};
-use crate::{import, router};
+use crate::{bootstrap, import, router};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
@@ -26,6 +26,9 @@ pub enum ServeError {
     #[error("cannot listen on {addr}: {source}")]
     Bind { addr: std::net::SocketAddr, source: std::io::Error },
 
+    #[error(transparent)]
+    Bootstrap(#[from] bootstrap::BootstrapError),
+
     #[error("the server failed: {0}")]
     Io(#[from] std::io::Error),
 }
@@ -36,8 +39,16 @@ pub async fn run(settings: Settings) -> Result<(), ServeError> {
 
     let province = province(&db, &settings.province).await?;
     tracing::info!(province = %province.name, code = %province.code, "serving province");
-    let context = ServerContext { db, province, overview: Default::default() };
-    let app = router::build(context, leptos_options(&settings));
+    bootstrap::agencies(&db, &province.code).await?;
+    if !settings.officers_file.is_empty() {
+        bootstrap::officers(&db, std::path::Path::new(&settings.officers_file)).await?;
+    }
+    tokio::spawn(delete_expired_sessions(db.clone()));
+
+    let context =
+        ServerContext { db, province, overview: Default::default(), sessions: settings.session_policy() };
+    let app = router::build(context, leptos_options(&settings), &settings)
+        .into_make_service_with_connect_info::<std::net::SocketAddr>();
     let listener = TcpListener::bind(settings.addr)
         .await
         .map_err(|source| ServeError::Bind { addr: settings.addr, source })?;
@@ -93,6 +104,21 @@ pub async fn province(db: &Db, code: &str) -> Result<Province, ServeError> {
 
     let name = name.ok_or_else(|| ServeError::UnknownProvince(code.to_string()))?;
     Ok(Province { code: code.to_string(), name })
+}
+
+/// Removes sessions past their expiry every ten minutes; an expired
+/// session is refused on load either way, so this only reclaims space.
+async fn delete_expired_sessions(db: Db) {
+    use tower_sessions::session_store::ExpiredDeletion;
+
+    let store = app::account::session_store::SurrealSessionStore::new(db);
+    let mut interval = tokio::time::interval(std::time::Duration::from_secs(600));
+    loop {
+        interval.tick().await;
+        if let Err(error) = store.delete_expired().await {
+            tracing::warn!(error = %error, "cannot delete expired sessions");
+        }
+    }
 }
 
 async fn shutdown_signal() {

@@ -18,14 +18,25 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
     let title = match error {
         AppError::NotFound => "Không tìm thấy",
         AppError::InvalidInput(_) => "Yêu cầu chưa hợp lệ",
+        AppError::SignInRequired => "Cần đăng nhập",
+        AppError::Forbidden => "Không có quyền truy cập",
+        AppError::Conflict(_) => "Hồ sơ đã được xử lý",
         AppError::Internal | AppError::Transport(_) => "Đã có lỗi xảy ra",
     };
+    let sign_in = matches!(error, AppError::SignInRequired).then(|| {
+        view! {
+            <p>
+                <a class="button" href="/dang-nhap">"Đăng nhập"</a>
+            </p>
+        }
+    });
 
     view! {
         <Title text=title />
         <section class="notice-page" role="alert">
             <h1>{title}</h1>
             <p>{error.message()}</p>
+            {sign_in}
             <p>
                 <A href="/">"Về trang chủ"</A>
             </p>

@@ -21,6 +21,7 @@ pub fn Header() -> impl IntoView {
             </A>
             <nav class="site-nav" aria-label="Điều hướng chính">
                 <A href="/thu-tuc">"Thủ tục hành chính"</A>
+                <crate::account::view::AccountMenu />
             </nav>
         </header>
     }

@@ -16,6 +16,9 @@ use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{ParamSegment, SsrMode, StaticSegment};
 
+use crate::account::view::{OfficerHomePage, PersonHomePage, SignInPage, provide_viewer};
+use crate::admin::view::OfficersPage;
+use crate::audit::view::AuditPage;
 use crate::home::HomePage;
 use crate::procedure::view::{ProcedurePage, SearchPage, SubmitPlaceholderPage};
 
@@ -46,6 +49,9 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     let portal = OnceResource::new(load_portal());
     provide_context(portal);
+    provide_viewer();
+    #[cfg(feature = "ssr")]
+    set_page_policy();
 
     view! {
         <Stylesheet id="leptos" href="/pkg/motcua.css" />
@@ -67,10 +73,37 @@ pub fn App() -> impl IntoView {
                         view=SubmitPlaceholderPage
                         ssr=SsrMode::Async
                     />
+                    <Route path=StaticSegment("dang-nhap") view=SignInPage />
+                    <Route path=StaticSegment("ho-so-cua-toi") view=PersonHomePage ssr=SsrMode::Async />
+                    <Route path=StaticSegment("can-bo") view=OfficerHomePage ssr=SsrMode::Async />
+                    <Route path=StaticSegment("quan-tri") view=OfficersPage ssr=SsrMode::Async />
+                    <Route
+                        path=(StaticSegment("quan-tri"), StaticSegment("nhat-ky"))
+                        view=AuditPage
+                        ssr=SsrMode::Async
+                    />
                 </Routes>
             </main>
             <footer::Footer />
         </Router>
+    }
+}
+
+/// The Content-Security-Policy of a page: its own scripts, the inline
+/// hydration scripts carrying this response's nonce, and the wasm they
+/// start; nothing from elsewhere, and no framing.
+#[cfg(feature = "ssr")]
+fn set_page_policy() {
+    let Some(response) = use_context::<leptos_axum::ResponseOptions>() else { return };
+    let Some(nonce) = leptos::nonce::use_nonce() else { return };
+
+    let policy = format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self'; \
+         img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; \
+         base-uri 'none'; object-src 'none'"
+    );
+    if let Ok(value) = http::HeaderValue::from_str(&policy) {
+        response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
     }
 }
 

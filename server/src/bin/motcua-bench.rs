@@ -142,7 +142,7 @@ async fn search(seed: &std::path::Path, rounds: usize) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let scope = app::server::ServerContext { db: db.clone(), province, overview: Default::default() }.scope();
+    let scope = app::server::CatalogueScope { province_code: province.code };
 
     let mut timings = Vec::with_capacity(QUERIES.len() * rounds);
     let mut matches = Vec::with_capacity(QUERIES.len());

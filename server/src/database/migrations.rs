@@ -25,6 +25,7 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "reference",
         script: include_str!("../../migrations/0002_reference.surql"),
     },
+    Migration { version: 3, name: "accounts", script: include_str!("../../migrations/0003_accounts.surql") },
 ];
 
 const LEDGER: &str = "DEFINE TABLE IF NOT EXISTS migration SCHEMAFULL;

@@ -50,8 +50,10 @@ pub async fn portal() -> &'static TestApp {
 pub async fn build(db: Db, report: ImportReport) -> TestApp {
     let settings = Settings::default();
     let province = server::serve::province(&db, &settings.province).await.expect("demo province");
-    let context = ServerContext { db, province, overview: Default::default() };
-    let router = server::router::build(context.clone(), server::serve::leptos_options(&settings));
+    server::bootstrap::agencies(&db, &province.code).await.expect("agencies");
+    let context =
+        ServerContext { db, province, overview: Default::default(), sessions: settings.session_policy() };
+    let router = server::router::build(context.clone(), server::serve::leptos_options(&settings), &settings);
     TestApp { router, context, report }
 }
 
@@ -75,6 +77,19 @@ impl TestApp {
             .body(Body::from(body.to_string()))
             .expect("request");
         self.send(request).await
+    }
+
+    /// Calls a server function as the holder of `cookie` (or anonymously).
+    pub async fn call(&self, endpoint: &str, body: &str, cookie: Option<&str>) -> Page {
+        let mut request = Request::builder()
+            .method("POST")
+            .uri(format!("/api/{endpoint}"))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("accept", "application/json");
+        if let Some(cookie) = cookie {
+            request = request.header("cookie", cookie);
+        }
+        self.send(request.body(Body::from(body.to_string())).expect("request")).await
     }
 
     pub async fn send(&self, request: Request<Body>) -> Page {

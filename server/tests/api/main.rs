@@ -4,6 +4,7 @@
 // A failed step of a test is the test failing: panicking is how it says so.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod accounts;
 mod calendar;
 mod catalogue;
 mod helpers;

@@ -1,0 +1,82 @@
+//! The audit log: an append-only record of sign-ins, failed sign-ins,
+//! account changes and officers' actions: who, when, what, from where.
+//! It never holds tokens, passwords, ID numbers or document contents.
+
+pub mod api;
+#[cfg(feature = "ssr")]
+pub mod stored;
+pub mod view;
+
+use serde::{Deserialize, Serialize};
+
+/// What happened. The stored name is stable; the label is for people.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AuditAction {
+    SignedIn,
+    SignInFailed,
+    SignedOut,
+    SignedOutEverywhere,
+    OfficerIssued,
+    OfficerRolesChanged,
+    OfficerRevoked,
+}
+
+impl AuditAction {
+    pub const ALL: [AuditAction; 7] = [
+        AuditAction::SignedIn,
+        AuditAction::SignInFailed,
+        AuditAction::SignedOut,
+        AuditAction::SignedOutEverywhere,
+        AuditAction::OfficerIssued,
+        AuditAction::OfficerRolesChanged,
+        AuditAction::OfficerRevoked,
+    ];
+
+    pub fn as_stored(self) -> &'static str {
+        match self {
+            AuditAction::SignedIn => "sign_in",
+            AuditAction::SignInFailed => "sign_in_failed",
+            AuditAction::SignedOut => "sign_out",
+            AuditAction::SignedOutEverywhere => "sign_out_everywhere",
+            AuditAction::OfficerIssued => "officer_issued",
+            AuditAction::OfficerRolesChanged => "officer_roles_changed",
+            AuditAction::OfficerRevoked => "officer_revoked",
+        }
+    }
+
+    pub fn from_stored(stored: &str) -> Option<AuditAction> {
+        AuditAction::ALL.into_iter().find(|action| action.as_stored() == stored)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            AuditAction::SignedIn => "Đăng nhập",
+            AuditAction::SignInFailed => "Đăng nhập không thành công",
+            AuditAction::SignedOut => "Đăng xuất",
+            AuditAction::SignedOutEverywhere => "Đăng xuất khỏi mọi thiết bị",
+            AuditAction::OfficerIssued => "Cấp tài khoản cán bộ",
+            AuditAction::OfficerRolesChanged => "Đổi vai trò cán bộ",
+            AuditAction::OfficerRevoked => "Thu hồi tài khoản cán bộ",
+        }
+    }
+}
+
+/// One line of the log as administrators read it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    /// Local time, `YYYY-MM-DD HH:MM:SS`.
+    pub at: String,
+    pub actor: String,
+    pub actor_name: Option<String>,
+    pub action: String,
+    pub target: Option<String>,
+    pub detail: Option<String>,
+    pub address: Option<String>,
+}
+
+/// The administrators' filter: one action, one actor, or both.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditFilter {
+    pub action: Option<String>,
+    pub actor: Option<String>,
+}

@@ -1,0 +1,357 @@
+//! Who may call what: every server function, called by every kind of
+//! caller, allowed or refused before it touches data. New server functions
+//! register in `MATRIX`.
+
+use app::account::Role;
+use app::account::caller::{SIGNED_IN_AT_KEY, now_seconds};
+use app::account::session_store::{ACCOUNT_KEY, SurrealSessionStore};
+use app::account::stored::{OrganisationIdentity, PersonIdentity, PersonKind, person_signed_in};
+use app::server::Db;
+use axum::http::StatusCode;
+use tower_sessions::SessionStore;
+use tower_sessions::cookie::time::{Duration, OffsetDateTime};
+use tower_sessions::session::{Id, Record};
+
+use crate::helpers::{TestApp, block_on, portal};
+
+/// The callers of the matrix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Who {
+    Anonymous,
+    CitizenA,
+    CitizenB,
+    Business,
+    OfficerX,
+    OfficerY,
+    LeaderX,
+    Admin,
+}
+
+const EVERYONE: [Who; 8] = [
+    Who::Anonymous,
+    Who::CitizenA,
+    Who::CitizenB,
+    Who::Business,
+    Who::OfficerX,
+    Who::OfficerY,
+    Who::LeaderX,
+    Who::Admin,
+];
+
+/// Which callers a server function admits.
+enum Allowed {
+    All,
+    SignedIn,
+    Admins,
+}
+
+struct Entry {
+    endpoint: &'static str,
+    /// The form body; `{n}` is replaced by a number unique to the call.
+    body: &'static str,
+    allowed: Allowed,
+}
+
+const MATRIX: &[Entry] = &[
+    Entry {
+        endpoint: "thu-tuc/tim-kiem",
+        body: "query[text]=khai+sinh&query[page]=1",
+        allowed: Allowed::All,
+    },
+    Entry { endpoint: "thu-tuc/chi-tiet", body: "code=1.000894", allowed: Allowed::All },
+    Entry { endpoint: "thu-tuc/tong-quan", body: "", allowed: Allowed::All },
+    Entry { endpoint: "cong/thong-tin", body: "", allowed: Allowed::All },
+    Entry { endpoint: "tai-khoan/toi", body: "", allowed: Allowed::All },
+    Entry { endpoint: "tai-khoan/dang-xuat-moi-noi", body: "", allowed: Allowed::SignedIn },
+    Entry { endpoint: "quan-tri/nhat-ky", body: "filter[action]=sign_in", allowed: Allowed::Admins },
+    Entry { endpoint: "quan-tri/co-quan", body: "", allowed: Allowed::Admins },
+    Entry { endpoint: "quan-tri/can-bo", body: "", allowed: Allowed::Admins },
+    Entry {
+        endpoint: "quan-tri/can-bo/cap",
+        body: "login=moi.{n}&full_name=Th%E1%BB%AD+M%E1%BB%9Bi&agency=so-xay-dung&roles[specialist]=on",
+        allowed: Allowed::Admins,
+    },
+    Entry {
+        endpoint: "quan-tri/can-bo/vai-tro",
+        body: "key={target}&roles[leader]=on",
+        allowed: Allowed::Admins,
+    },
+    Entry { endpoint: "quan-tri/can-bo/thu-hoi", body: "key={target}", allowed: Allowed::Admins },
+];
+
+/// The accounts, created once; sessions are made per call, since some
+/// calls end them.
+struct Accounts {
+    citizen_a: String,
+    citizen_b: String,
+    business: String,
+    officer_x: String,
+    officer_y: String,
+    leader_x: String,
+    admin: String,
+}
+
+async fn accounts(app: &TestApp) -> &'static Accounts {
+    static ACCOUNTS: tokio::sync::OnceCell<Accounts> = tokio::sync::OnceCell::const_new();
+    ACCOUNTS
+        .get_or_init(|| async {
+            let db = &app.context.db;
+            Accounts {
+                citizen_a: person(db, "a", "000000000101", None).await,
+                citizen_b: person(db, "b", "000000000102", None).await,
+                business: person(db, "d1", "000000000201", Some("0000000001")).await,
+                officer_x: officer(db, "matran.motcua.x", "so-xay-dung", Role::DeskOfficer).await,
+                officer_y: officer(db, "matran.motcua.y", "ubnd-22366", Role::DeskOfficer).await,
+                leader_x: officer(db, "matran.lanhdao.x", "so-xay-dung", Role::Leader).await,
+                admin: officer(db, "matran.quantri", "so-xay-dung", Role::ProvinceAdmin).await,
+            }
+        })
+        .await
+}
+
+async fn person(db: &Db, subject: &str, id_number: &str, tax_code: Option<&str>) -> String {
+    let identity = PersonIdentity {
+        issuer: "http://matran.test".into(),
+        subject: subject.into(),
+        kind: if tax_code.is_some() { PersonKind::Business } else { PersonKind::Citizen },
+        full_name: format!("Thử {subject}"),
+        id_number: Some(id_number.into()),
+        birth_date: Some("1990-01-15".into()),
+        assurance_level: 2,
+        organisation: tax_code
+            .map(|tax_code| OrganisationIdentity {
+                tax_code: tax_code.into(), name: "Công ty Thử".into()
+            }),
+    };
+    person_signed_in(db, &identity).await.unwrap()
+}
+
+async fn officer(db: &Db, login: &str, agency: &str, role: Role) -> String {
+    let key = app::admin::stored::issue_officer(db, login, "Thử Cán Bộ", agency, &[role], "system")
+        .await
+        .unwrap()
+        .unwrap_or_else(|_| panic!("{login} issued twice"));
+    format!("officer:{key}")
+}
+
+/// A fresh session for `account`, as the sign-in would open it; returns
+/// the Cookie header.
+async fn session_for(db: &Db, account: &str) -> String {
+    let mut record = Record {
+        id: Id::default(),
+        data: Default::default(),
+        expiry_date: OffsetDateTime::now_utc() + Duration::minutes(30),
+    };
+    record.data.insert(ACCOUNT_KEY.into(), serde_json::json!(account));
+    record.data.insert(SIGNED_IN_AT_KEY.into(), serde_json::json!(now_seconds()));
+    SurrealSessionStore::new(db.clone()).create(&mut record).await.unwrap();
+    format!("motcua_phien={}", record.id)
+}
+
+impl Accounts {
+    fn of(&self, who: Who) -> Option<&str> {
+        Some(match who {
+            Who::Anonymous => return None,
+            Who::CitizenA => &self.citizen_a,
+            Who::CitizenB => &self.citizen_b,
+            Who::Business => &self.business,
+            Who::OfficerX => &self.officer_x,
+            Who::OfficerY => &self.officer_y,
+            Who::LeaderX => &self.leader_x,
+            Who::Admin => &self.admin,
+        })
+    }
+}
+
+fn admits(allowed: &Allowed, who: Who) -> bool {
+    match allowed {
+        Allowed::All => true,
+        Allowed::SignedIn => who != Who::Anonymous,
+        Allowed::Admins => who == Who::Admin,
+    }
+}
+
+#[test]
+fn every_server_function_admits_exactly_its_callers() {
+    block_on(async {
+        let app = portal().await;
+        let accounts = accounts(app).await;
+        let mut counter = 0;
+
+        for entry in MATRIX {
+            for who in EVERYONE {
+                counter += 1;
+                let target = officer(
+                    &app.context.db,
+                    &format!("matran.muctieu.{counter}"),
+                    "ubnd-22366",
+                    Role::DeskOfficer,
+                )
+                .await;
+                let body = entry
+                    .body
+                    .replace("{n}", &counter.to_string())
+                    .replace("{target}", target.trim_start_matches("officer:"));
+                let cookie = match accounts.of(who) {
+                    Some(account) => Some(session_for(&app.context.db, account).await),
+                    None => None,
+                };
+
+                let answer = app.call(entry.endpoint, &body, cookie.as_deref()).await;
+
+                let allowed = answer.status.is_success() || answer.status.is_redirection();
+                assert_eq!(
+                    allowed,
+                    admits(&entry.allowed, who),
+                    "{} as {who:?}: {} {}",
+                    entry.endpoint,
+                    answer.status,
+                    answer.body
+                );
+                if !allowed {
+                    let expected =
+                        if who == Who::Anonymous { StatusCode::UNAUTHORIZED } else { StatusCode::FORBIDDEN };
+                    assert_eq!(answer.status, expected, "{} as {who:?}", entry.endpoint);
+                }
+            }
+        }
+    });
+}
+
+#[test]
+fn the_header_names_the_signed_in_account_and_never_its_id_number() {
+    block_on(async {
+        let app = portal().await;
+        let accounts = accounts(app).await;
+        let cookie = session_for(&app.context.db, &accounts.citizen_a).await;
+
+        let anonymous = app.call("tai-khoan/toi", "", None).await;
+        let citizen = app.call("tai-khoan/toi", "", Some(&cookie)).await;
+
+        assert_eq!(anonymous.body, "null");
+        assert!(citizen.body.contains("Thử a") && citizen.body.contains("Citizen"), "{}", citizen.body);
+        assert!(!citizen.body.contains("000000000101"));
+    });
+}
+
+#[test]
+fn a_revoked_officer_is_signed_out_on_the_next_request() {
+    block_on(async {
+        let app = portal().await;
+        let accounts = accounts(app).await;
+        let victim = officer(&app.context.db, "matran.thuhoi", "ubnd-22366", Role::DeskOfficer).await;
+        let victim_session = session_for(&app.context.db, &victim).await;
+        let admin_session = session_for(&app.context.db, &accounts.admin).await;
+        assert!(app.call("tai-khoan/toi", "", Some(&victim_session)).await.body.contains("DeskOfficer"));
+
+        let key = victim.trim_start_matches("officer:");
+        let revoked = app.call("quan-tri/can-bo/thu-hoi", &format!("key={key}"), Some(&admin_session)).await;
+        let after = app.call("tai-khoan/toi", "", Some(&victim_session)).await;
+        let again = app.call("quan-tri/can-bo/thu-hoi", &format!("key={key}"), Some(&admin_session)).await;
+
+        assert!(revoked.status.is_success(), "{}", revoked.body);
+        assert_eq!(after.body, "null", "the revoked officer's session is gone");
+        assert_eq!(again.status, StatusCode::CONFLICT);
+        let log = app.call("quan-tri/nhat-ky", "filter[action]=officer_revoked", Some(&admin_session)).await;
+        assert!(log.body.contains(&victim), "the revocation is in the audit log: {}", log.body);
+    });
+}
+
+#[test]
+fn an_agency_administrator_cannot_reach_another_agencys_officers() {
+    block_on(async {
+        let app = portal().await;
+        let agency_admin =
+            officer(&app.context.db, "matran.quantri.x", "so-xay-dung", Role::AgencyAdmin).await;
+        let other = officer(&app.context.db, "matran.khac.y", "ubnd-22366", Role::DeskOfficer).await;
+        let cookie = session_for(&app.context.db, &agency_admin).await;
+        let key = other.trim_start_matches("officer:");
+
+        let revoke = app.call("quan-tri/can-bo/thu-hoi", &format!("key={key}"), Some(&cookie)).await;
+        let promote = app
+            .call(
+                "quan-tri/can-bo/cap",
+                "login=matran.leo&full_name=Th%E1%BB%AD&agency=so-xay-dung&roles[province_admin]=on",
+                Some(&cookie),
+            )
+            .await;
+        let listed = app.call("quan-tri/can-bo", "", Some(&cookie)).await;
+
+        assert_eq!(revoke.status, StatusCode::NOT_FOUND);
+        assert_eq!(promote.status, StatusCode::FORBIDDEN);
+        assert!(listed.status.is_success() && !listed.body.contains("matran.khac.y"), "{}", listed.body);
+    });
+}
+
+#[test]
+fn a_state_changing_request_from_another_site_is_refused() {
+    block_on(async {
+        let app = portal().await;
+        let request = |origin: &str, site: Option<&str>| {
+            let mut request = axum::http::Request::builder()
+                .method("POST")
+                .uri("/api/tai-khoan/toi")
+                .header("host", "127.0.0.1:3000")
+                .header("content-type", "application/x-www-form-urlencoded");
+            if !origin.is_empty() {
+                request = request.header("origin", origin);
+            }
+            if let Some(site) = site {
+                request = request.header("sec-fetch-site", site);
+            }
+            request.body(axum::body::Body::empty()).unwrap()
+        };
+
+        let own = app.send(request("http://127.0.0.1:3000", Some("same-origin"))).await;
+        let foreign = app.send(request("https://evil.example", Some("cross-site"))).await;
+        let no_origin_cross_site = app.send(request("", Some("cross-site"))).await;
+
+        assert_eq!(own.status, StatusCode::OK);
+        assert_eq!(foreign.status, StatusCode::FORBIDDEN);
+        assert!(foreign.body.contains("Yêu cầu bị từ chối"));
+        assert_eq!(no_origin_cross_site.status, StatusCode::FORBIDDEN);
+    });
+}
+
+#[test]
+fn the_audit_log_cannot_be_changed_or_emptied() {
+    block_on(async {
+        let app = portal().await;
+        let db = &app.context.db;
+        let event = app::audit::stored::AuditEvent {
+            actor: "system",
+            actor_name: None,
+            action: app::audit::AuditAction::SignedIn,
+            target: None,
+            detail: Some("kiểm thử"),
+            address: None,
+        };
+        app::audit::stored::record(db, event).await.unwrap();
+
+        let update =
+            db.query("UPDATE audit SET detail = 'sửa' WHERE detail = 'kiểm thử'").await.unwrap().check();
+        let delete = db.query("DELETE audit WHERE detail = 'kiểm thử'").await.unwrap().check();
+        let mut kept = db.query("SELECT VALUE detail FROM audit WHERE detail = 'kiểm thử'").await.unwrap();
+        let kept: Vec<String> = kept.take(0).unwrap();
+
+        assert!(update.is_err() && delete.is_err());
+        assert_eq!(kept, vec!["kiểm thử".to_string()]);
+    });
+}
+
+#[test]
+fn pages_carry_a_content_security_policy_with_a_nonce() {
+    block_on(async {
+        let page = portal().await.get("/").await;
+        let api = portal().await.call("cong/thong-tin", "", None).await;
+
+        let policy = page.headers["content-security-policy"].to_str().unwrap().to_string();
+        assert!(
+            policy.contains("frame-ancestors 'none'") && policy.contains("'wasm-unsafe-eval'"),
+            "{policy}"
+        );
+        let nonce = policy.split("'nonce-").nth(1).and_then(|rest| rest.split('\'').next()).unwrap();
+        assert!(page.body.contains(&format!("nonce=\"{nonce}\"")), "inline scripts carry the nonce");
+        assert!(api.headers["content-security-policy"].to_str().unwrap().starts_with("default-src 'none'"));
+    });
+}
