@@ -76,7 +76,9 @@ test.describe("revocation", () => {
 
     await officer.reload();
     await expect(officer.getByRole("heading", { level: 1 })).toHaveText("Cần đăng nhập");
-    await signIn(officer, "officer", "bithuhoi");
+    // The province's login still knows them: it sends them straight back.
+    await officer.goto("/dang-nhap");
+    await officer.getByRole("link", { name: "Cán bộ đăng nhập" }).click();
     await expect(officer.getByRole("alert")).toContainText("đã bị thu hồi");
 
     await admin.goto("/quan-tri/nhat-ky?hanh-dong=officer_revoked");

@@ -29,8 +29,8 @@ pub fn OfficersPage() -> impl IntoView {
             .map(|error| view! { <p class="form-error" role="alert">{error.message()}</p> })
     };
 
-    view! {
-        <Title text="Tài khoản cán bộ" />
+    let content = move || {
+        view! {
         <section class="admin">
             <h1>"Tài khoản cán bộ"</h1>
             {outcome}
@@ -61,6 +61,20 @@ pub fn OfficersPage() -> impl IntoView {
                 <button type="submit">"Cấp tài khoản"</button>
             </ActionForm>
         </section>
+        }
+    };
+    let page = move || {
+        crate::account::view::admitted(crate::account::Viewer::is_administrator).map(
+            |admitted| match admitted {
+                Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                Ok(_) => content().into_any(),
+            },
+        )
+    };
+
+    view! {
+        <Title text="Tài khoản cán bộ" />
+        <Suspense fallback=|| ()>{page}</Suspense>
     }
 }
 

@@ -9,7 +9,7 @@ use crate::error::AppError;
 use crate::shell::ErrorNotice;
 
 /// The viewer if signed in and `accepted`; otherwise the notice to show.
-fn admitted(accepted: impl Fn(&Viewer) -> bool) -> Option<Result<Viewer, AppError>> {
+pub(crate) fn admitted(accepted: impl Fn(&Viewer) -> bool) -> Option<Result<Viewer, AppError>> {
     let viewer = use_viewer()?.get()?;
     Some(match viewer {
         Err(error) => Err(error),
