@@ -185,13 +185,18 @@ pub async fn officer_signed_in(
     Ok(OfficerSignIn::Admitted { account: format!("officer:{key}") })
 }
 
-const OFFICER_COLUMNS: &str = "record::id(id) AS key, login, full_name, record::id(agency) AS agency,
-    agency.name AS agency_name, IF department = NONE { NONE } ELSE { record::id(department) } AS department,
-    department.name AS department_name, roles, revoked_at != NONE AS revoked";
+/// The columns an `Officer` reads, as a literal so queries stay constant.
+macro_rules! officer_columns {
+    () => {
+        "record::id(id) AS key, login, full_name, record::id(agency) AS agency,
+         agency.name AS agency_name, IF department = NONE { NONE } ELSE { record::id(department) } AS department,
+         department.name AS department_name, roles, revoked_at != NONE AS revoked"
+    };
+}
 
 pub async fn load_officer(db: &Db, key: &str) -> Result<Option<Officer>, surrealdb::Error> {
     let mut response = db
-        .query(format!("SELECT {OFFICER_COLUMNS} FROM type::record('officer', $key)"))
+        .query(concat!("SELECT ", officer_columns!(), " FROM type::record('officer', $key)"))
         .bind(("key", key.to_string()))
         .await?;
     let rows: Vec<Json> = response.take(0)?;
@@ -201,8 +206,10 @@ pub async fn load_officer(db: &Db, key: &str) -> Result<Option<Officer>, surreal
 /// Every officer account, of one agency or of all, by agency then login.
 pub async fn list_officers(db: &Db, agency: Option<&str>) -> Result<Vec<Officer>, surrealdb::Error> {
     let mut response = db
-        .query(format!(
-            "SELECT {OFFICER_COLUMNS}, agency.name AS agency_order FROM officer
+        .query(concat!(
+            "SELECT ",
+            officer_columns!(),
+            ", agency.name AS agency_order FROM officer
              WHERE $agency = NONE OR agency = type::record('agency', $agency)
              ORDER BY agency_order, login"
         ))
