@@ -10,12 +10,15 @@ pub mod account;
 pub mod admin;
 pub mod audit;
 pub mod calendar;
+pub mod dossier;
+pub mod eform;
 pub mod error;
 pub mod home;
 pub mod procedure;
 #[cfg(feature = "ssr")]
 pub mod server;
 pub mod shell;
+pub mod store;
 pub mod text;
 
 pub use shell::{App, shell};

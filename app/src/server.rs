@@ -26,6 +26,8 @@ pub struct ServerContext {
     pub province: Province,
     pub overview: OverviewCache,
     pub sessions: SessionPolicy,
+    /// Where uploaded files are kept, and how large one may be.
+    pub files: crate::store::file::FileStore,
 }
 
 /// How long a session lasts: `idle` after its last request, and never
@@ -88,4 +90,13 @@ pub fn local_now() -> chrono::NaiveDateTime {
 pub fn database_error(operation: &'static str, error: surrealdb::Error) -> AppError {
     tracing::error!(operation, error = %error, "database query failed");
     AppError::Internal
+}
+
+/// The value a transaction's `RETURN` gave: the last statement with a
+/// value, since `COMMIT` and `LET` give none.
+pub fn returned<T: serde::de::DeserializeOwned>(response: &mut surrealdb::IndexedResults) -> Option<T> {
+    (0..response.num_statements())
+        .rev()
+        .find_map(|index| response.take::<Option<serde_json::Value>>(index).ok().flatten())
+        .and_then(|value| serde_json::from_value(value).ok())
 }

@@ -2,6 +2,7 @@
 //! the officer accounts named in the officers file (at least the first
 //! administrator, who issues the rest).
 
+use app::dossier::receiving::department_name;
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -67,23 +68,6 @@ pub async fn agencies(db: &Db, province: &str) -> Result<(), BootstrapError> {
         .check()?;
     tracing::info!(count, "agencies created");
     Ok(())
-}
-
-/// A provincial department's own name, from an executing unit as the
-/// national data writes it: "Sở Xây dựng TP.Đà Nẵng" and "Sở Nông nghiệp
-/// và Môi trường - tỉnh Lạng Sơn" lose the other province's name; units
-/// that are not departments give nothing.
-fn department_name(unit: &str) -> Option<String> {
-    let unit = unit.trim().trim_end_matches('.');
-    if !unit.starts_with("Sở ") {
-        return None;
-    }
-    let cut = [" - ", " tỉnh ", " Tỉnh ", " TP.", " thành phố "]
-        .iter()
-        .filter_map(|marker| unit.find(marker))
-        .min()
-        .unwrap_or(unit.len());
-    Some(unit[..cut].trim().to_string())
 }
 
 fn slug(name: &str) -> String {
@@ -156,21 +140,6 @@ pub async fn officers(db: &Db, file: &Path) -> Result<(), BootstrapError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn department_names_lose_other_provinces() {
-        assert_eq!(department_name("Sở Xây dựng TP.Đà Nẵng").as_deref(), Some("Sở Xây dựng"));
-        assert_eq!(
-            department_name("Sở Nông nghiệp và Môi trường - tỉnh Lạng Sơn").as_deref(),
-            Some("Sở Nông nghiệp và Môi trường")
-        );
-        assert_eq!(
-            department_name("Sở Nông nghiệp và Môi trường tỉnh Đồng Tháp").as_deref(),
-            Some("Sở Nông nghiệp và Môi trường")
-        );
-        assert_eq!(department_name("Ủy ban nhân dân cấp xã"), None);
-        assert_eq!(department_name("Bộ phận Một cửa Sở Xây dựng"), None);
-    }
 
     #[test]
     fn agency_codes_are_plain_ascii() {

@@ -28,6 +28,8 @@ pub struct Settings {
     pub database_password: String,
     /// Folder for uploaded files; empty for `<data>/uploads`.
     pub uploads: String,
+    /// The largest file one upload may be, in MB.
+    pub upload_limit_mb: u64,
     /// Statistics office code of the province this portal serves.
     pub province: String,
     /// Folder of the national data the importer reads.
@@ -118,6 +120,7 @@ impl Default for Settings {
             database_user: String::new(),
             database_password: String::new(),
             uploads: String::new(),
+            upload_limit_mb: 20,
             province: "56".into(),
             seed: PathBuf::from("data"),
             import_on_first_start: true,
@@ -145,7 +148,7 @@ impl Default for Settings {
 
 /// The keys read from `MOTCUA_*` variables; other `MOTCUA_` variables (for
 /// the scripts) are not settings and are left alone.
-const ENV_KEYS: [&str; 26] = [
+const ENV_KEYS: [&str; 27] = [
     "addr",
     "data",
     "database_url",
@@ -154,6 +157,7 @@ const ENV_KEYS: [&str; 26] = [
     "database_user",
     "database_password",
     "uploads",
+    "upload_limit_mb",
     "province",
     "seed",
     "import_on_first_start",
@@ -229,6 +233,11 @@ impl Settings {
         } else {
             self.public_url.trim_end_matches('/').to_string()
         }
+    }
+
+    /// Where uploaded files go, and how large one may be.
+    pub fn file_store(&self) -> app::store::file::FileStore {
+        app::store::file::FileStore::new(self.uploads_dir(), self.upload_limit_mb.max(1) * 1024 * 1024)
     }
 
     pub fn session_policy(&self) -> app::server::SessionPolicy {

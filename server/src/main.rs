@@ -1,6 +1,10 @@
 //! The `motcua` binary: reads the command line and the settings, then
 //! serves or imports.
 
+// The pages' view types are deep (a dossier form nests sections, rows and
+// fields), deeper than the compiler's default limit when laid out here.
+#![recursion_limit = "256"]
+
 use std::process::ExitCode;
 
 use clap::Parser;

@@ -58,8 +58,19 @@ pub fn build(context: ServerContext, leptos: LeptosOptions, settings: &Settings)
     let page_context = context.clone();
     let fallback_context = context;
 
+    // A dossier form may carry several files at once; each is also held to
+    // the per-file limit as it streams.
+    let form_limit =
+        usize::try_from(settings.upload_limit_mb.max(1) * 5 + 1).unwrap_or(usize::MAX) * 1024 * 1024;
+
     Router::new()
         .route("/healthz", get(health))
+        .route(
+            "/ho-so/{key}/luu",
+            axum::routing::post(app::dossier::save::handle)
+                .layer(axum::extract::DefaultBodyLimit::max(form_limit)),
+        )
+        .route("/kho-du-lieu/tep/{key}", get(app::store::serve::download))
         .merge(crate::sign_in::routes())
         .leptos_routes_with_context(
             &state,

@@ -45,8 +45,13 @@ pub async fn run(settings: Settings) -> Result<(), ServeError> {
     }
     tokio::spawn(delete_expired_sessions(db.clone()));
 
-    let context =
-        ServerContext { db, province, overview: Default::default(), sessions: settings.session_policy() };
+    let context = ServerContext {
+        db,
+        province,
+        overview: Default::default(),
+        sessions: settings.session_policy(),
+        files: settings.file_store(),
+    };
     let app = router::build(context, leptos_options(&settings), &settings)
         .into_make_service_with_connect_info::<std::net::SocketAddr>();
     let listener = TcpListener::bind(settings.addr)

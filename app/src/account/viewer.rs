@@ -53,6 +53,7 @@ impl Viewer {
             links.push(NavLink { href: OFFICER_HOME, label: "Hồ sơ cần xử lý" });
         } else {
             links.push(NavLink { href: PERSON_HOME, label: "Hồ sơ của tôi" });
+            links.push(NavLink { href: DATA_STORE, label: "Kho dữ liệu" });
         }
         links
     }
@@ -62,6 +63,7 @@ impl Viewer {
     }
 }
 
+pub const DATA_STORE: &str = "/kho-du-lieu";
 pub const PERSON_HOME: &str = "/ho-so-cua-toi";
 pub const OFFICER_HOME: &str = "/can-bo";
 pub const ADMIN_HOME: &str = "/quan-tri";

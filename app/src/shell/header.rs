@@ -21,6 +21,7 @@ pub fn Header() -> impl IntoView {
             </A>
             <nav class="site-nav" aria-label="Điều hướng chính">
                 <A href="/thu-tuc">"Thủ tục hành chính"</A>
+                <A href="/tra-cuu">"Tra cứu hồ sơ"</A>
                 <crate::account::view::AccountMenu />
             </nav>
         </header>

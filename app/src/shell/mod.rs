@@ -19,8 +19,10 @@ use leptos_router::{ParamSegment, SsrMode, StaticSegment};
 use crate::account::view::{OfficerHomePage, PersonHomePage, SignInPage, provide_viewer};
 use crate::admin::view::OfficersPage;
 use crate::audit::view::AuditPage;
+use crate::dossier::view::{DossierRoute, StartPage, TrackingPage};
 use crate::home::HomePage;
-use crate::procedure::view::{ProcedurePage, SearchPage, SubmitPlaceholderPage};
+use crate::procedure::view::{ProcedurePage, SearchPage};
+use crate::store::view::StorePage;
 
 /// The HTML document the server sends; the browser hydrates `<App/>` in it.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -70,9 +72,12 @@ pub fn App() -> impl IntoView {
                     />
                     <Route
                         path=(StaticSegment("thu-tuc"), ParamSegment("code"), StaticSegment("nop-ho-so"))
-                        view=SubmitPlaceholderPage
+                        view=StartPage
                         ssr=SsrMode::Async
                     />
+                    <Route path=(StaticSegment("ho-so"), ParamSegment("key")) view=DossierRoute ssr=SsrMode::Async />
+                    <Route path=StaticSegment("tra-cuu") view=TrackingPage ssr=SsrMode::Async />
+                    <Route path=StaticSegment("kho-du-lieu") view=StorePage ssr=SsrMode::Async />
                     <Route path=StaticSegment("dang-nhap") view=SignInPage />
                     <Route path=StaticSegment("ho-so-cua-toi") view=PersonHomePage ssr=SsrMode::Async />
                     <Route path=StaticSegment("can-bo") view=OfficerHomePage ssr=SsrMode::Async />

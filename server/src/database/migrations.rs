@@ -26,6 +26,7 @@ pub const MIGRATIONS: &[Migration] = &[
         script: include_str!("../../migrations/0002_reference.surql"),
     },
     Migration { version: 3, name: "accounts", script: include_str!("../../migrations/0003_accounts.surql") },
+    Migration { version: 4, name: "dossiers", script: include_str!("../../migrations/0004_dossiers.surql") },
 ];
 
 const LEDGER: &str = "DEFINE TABLE IF NOT EXISTS migration SCHEMAFULL;

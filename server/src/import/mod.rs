@@ -8,6 +8,7 @@
 
 mod calendar;
 mod classify;
+mod forms;
 mod index;
 mod procedures;
 mod report;
@@ -25,6 +26,8 @@ pub const UNITS_FILE: &str = "admin_units.json";
 pub const INDEX_FILE: &str = "catalog_national.jsonl";
 pub const PROCEDURES_FILE: &str = "procedures.json";
 pub const CALENDAR_FILE: &str = "holidays.json";
+/// The folder of curated e-forms, one `<procedure code>.json` each.
+pub const FORMS_DIR: &str = "forms";
 
 /// A part of the national data that can be imported on its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -37,14 +40,18 @@ pub enum Dataset {
     Procedures,
     /// The holiday calendar.
     Calendar,
+    /// E-forms: made from the detailed procedures, and the curated ones.
+    Forms,
 }
 
 impl Dataset {
-    pub const ALL: [Dataset; 4] = [Dataset::Units, Dataset::Index, Dataset::Procedures, Dataset::Calendar];
+    pub const ALL: [Dataset; 5] =
+        [Dataset::Units, Dataset::Index, Dataset::Procedures, Dataset::Calendar, Dataset::Forms];
 }
 
 /// Imports the chosen datasets from `seed` in dependency order: units first,
-/// since local procedures are matched to their province by name.
+/// since local procedures are matched to their province by name, and forms
+/// last, since they are made from the procedures.
 pub async fn import(db: &Db, seed: &Path, datasets: &[Dataset]) -> ImportReport {
     let mut report = ImportReport::default();
     let provinces = units::province_names(&seed.join(UNITS_FILE));
@@ -55,6 +62,7 @@ pub async fn import(db: &Db, seed: &Path, datasets: &[Dataset]) -> ImportReport 
             Dataset::Index => index::import(db, &seed.join(INDEX_FILE), &provinces).await,
             Dataset::Procedures => procedures::import(db, &seed.join(PROCEDURES_FILE), &provinces).await,
             Dataset::Calendar => calendar::import(db, &seed.join(CALENDAR_FILE)).await,
+            Dataset::Forms => forms::import(db, &seed.join(FORMS_DIR)).await,
         };
         tracing::info!(
             file = %file.file,

@@ -42,12 +42,18 @@ const EVERYONE: [Who; 8] = [
 enum Allowed {
     All,
     SignedIn,
+    /// Citizens and business representatives, for what they do for
+    /// themselves.
+    People,
     Admins,
 }
 
 struct Entry {
     endpoint: &'static str,
-    /// The form body; `{n}` is replaced by a number unique to the call.
+    /// The form body; `{n}` is replaced by a number unique to the call,
+    /// `{target}` by an officer to act on, `{draft}` and `{document}` by a
+    /// draft dossier and a data store document of the caller (of citizen A
+    /// for callers who have none).
     body: &'static str,
     allowed: Allowed,
 }
@@ -77,6 +83,22 @@ const MATRIX: &[Entry] = &[
         allowed: Allowed::Admins,
     },
     Entry { endpoint: "quan-tri/can-bo/thu-hoi", body: "key={target}", allowed: Allowed::Admins },
+    Entry { endpoint: "ho-so/bat-dau", body: "procedure=1.001193", allowed: Allowed::People },
+    Entry { endpoint: "ho-so/xem", body: "key={draft}", allowed: Allowed::People },
+    Entry { endpoint: "ho-so/cua-toi", body: "", allowed: Allowed::People },
+    Entry {
+        endpoint: "ho-so/tra-cuu",
+        body: "code=22366-261204-0001&secret=ABCDEFGH",
+        allowed: Allowed::All,
+    },
+    Entry { endpoint: "don-vi/xa", body: "province=56", allowed: Allowed::All },
+    Entry { endpoint: "kho-du-lieu/danh-sach", body: "", allowed: Allowed::People },
+    Entry {
+        endpoint: "kho-du-lieu/sua",
+        body: "key={document}&title=Gi%E1%BA%A5y+t%E1%BB%9D&issued_on=2024-01-02&expires_on=",
+        allowed: Allowed::People,
+    },
+    Entry { endpoint: "kho-du-lieu/xoa", body: "key={document}", allowed: Allowed::People },
 ];
 
 /// The accounts, created once; sessions are made per call, since some
@@ -109,7 +131,7 @@ async fn accounts(app: &TestApp) -> &'static Accounts {
         .await
 }
 
-async fn person(db: &Db, subject: &str, id_number: &str, tax_code: Option<&str>) -> String {
+pub async fn person(db: &Db, subject: &str, id_number: &str, tax_code: Option<&str>) -> String {
     let identity = PersonIdentity {
         issuer: "http://matran.test".into(),
         subject: subject.into(),
@@ -136,7 +158,7 @@ async fn officer(db: &Db, login: &str, agency: &str, role: Role) -> String {
 
 /// A fresh session for `account`, as the sign-in would open it; returns
 /// the Cookie header.
-async fn session_for(db: &Db, account: &str) -> String {
+pub async fn session_for(db: &Db, account: &str) -> String {
     let mut record = Record {
         id: Id::default(),
         data: Default::default(),
@@ -146,6 +168,32 @@ async fn session_for(db: &Db, account: &str) -> String {
     record.data.insert(SIGNED_IN_AT_KEY.into(), serde_json::json!(now_seconds()));
     SurrealSessionStore::new(db.clone()).create(&mut record).await.unwrap();
     format!("motcua_phien={}", record.id)
+}
+
+/// A draft and a store document of a person, made directly in the database.
+async fn draft_and_document(db: &Db, account: &str) -> (String, String) {
+    let key = account.trim_start_matches("person:");
+    let person = app::account::stored::load_person(db, key).await.unwrap().unwrap();
+    let draft =
+        app::dossier::stored::create_draft(db, "1.001193", "Khai sinh", key, person.organisation_key(), None)
+            .await
+            .unwrap();
+    let owner = app::dossier::access::store_owner(&person);
+    let document = app::store::stored::create(
+        db,
+        app::store::stored::NewDocument {
+            owner: &owner,
+            uploaded_by: key,
+            kind: "000.00.00.G15-KQ004389",
+            title: "Giấy chứng sinh",
+            sha256: &"0".repeat(64),
+            size: 10,
+            media_type: "pdf",
+        },
+    )
+    .await
+    .unwrap();
+    (draft, document)
 }
 
 impl Accounts {
@@ -167,6 +215,7 @@ fn admits(allowed: &Allowed, who: Who) -> bool {
     match allowed {
         Allowed::All => true,
         Allowed::SignedIn => who != Who::Anonymous,
+        Allowed::People => matches!(who, Who::CitizenA | Who::CitizenB | Who::Business),
         Allowed::Admins => who == Who::Admin,
     }
 }
@@ -188,10 +237,18 @@ fn every_server_function_admits_exactly_its_callers() {
                     Role::DeskOfficer,
                 )
                 .await;
+                let owner = match who {
+                    Who::CitizenB => &accounts.citizen_b,
+                    Who::Business => &accounts.business,
+                    _ => &accounts.citizen_a,
+                };
+                let (draft, document) = draft_and_document(&app.context.db, owner).await;
                 let body = entry
                     .body
                     .replace("{n}", &counter.to_string())
-                    .replace("{target}", target.trim_start_matches("officer:"));
+                    .replace("{target}", target.trim_start_matches("officer:"))
+                    .replace("{draft}", &draft)
+                    .replace("{document}", &document);
                 let cookie = match accounts.of(who) {
                     Some(account) => Some(session_for(&app.context.db, account).await),
                     None => None,

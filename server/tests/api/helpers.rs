@@ -29,6 +29,12 @@ pub fn block_on<F: Future>(future: F) -> F::Output {
         .block_on(future)
 }
 
+/// A fresh folder for this test run's uploads, in the system's temporary folder.
+pub fn uploads_dir() -> PathBuf {
+    static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
+    DIR.get_or_init(|| tempfile::tempdir().expect("uploads folder")).path().to_path_buf()
+}
+
 pub struct TestApp {
     pub router: Router,
     pub context: ServerContext,
@@ -51,8 +57,13 @@ pub async fn build(db: Db, report: ImportReport) -> TestApp {
     let settings = Settings::default();
     let province = server::serve::province(&db, &settings.province).await.expect("demo province");
     server::bootstrap::agencies(&db, &province.code).await.expect("agencies");
-    let context =
-        ServerContext { db, province, overview: Default::default(), sessions: settings.session_policy() };
+    let context = ServerContext {
+        db,
+        province,
+        overview: Default::default(),
+        sessions: settings.session_policy(),
+        files: app::store::file::FileStore::new(uploads_dir(), 20 * 1024 * 1024),
+    };
     let router = server::router::build(context.clone(), server::serve::leptos_options(&settings), &settings);
     TestApp { router, context, report }
 }
@@ -127,5 +138,67 @@ impl Page {
             .filter(|code| !code.contains('/') && !code.contains('?'))
             .map(str::to_string)
             .collect()
+    }
+}
+
+/// A part of a multipart form body.
+pub enum Part<'a> {
+    Text(&'a str, &'a str),
+    /// Name, file name, bytes.
+    File(&'a str, &'a str, &'a [u8]),
+}
+
+const BOUNDARY: &str = "----motcua-test-boundary-7d1f";
+
+/// A multipart/form-data body, as a browser sends a form with files.
+pub fn multipart(parts: &[Part<'_>]) -> (String, Vec<u8>) {
+    let mut body = Vec::new();
+    for part in parts {
+        body.extend_from_slice(format!("--{BOUNDARY}\r\n").as_bytes());
+        match part {
+            Part::Text(name, value) => {
+                body.extend_from_slice(
+                    format!("Content-Disposition: form-data; name=\"{name}\"\r\n\r\n").as_bytes(),
+                );
+                body.extend_from_slice(value.as_bytes());
+            }
+            Part::File(name, file_name, bytes) => {
+                body.extend_from_slice(
+                    format!(
+                        "Content-Disposition: form-data; name=\"{name}\"; filename=\"{file_name}\"\r\n\
+                         Content-Type: application/pdf\r\n\r\n"
+                    )
+                    .as_bytes(),
+                );
+                body.extend_from_slice(bytes);
+            }
+        }
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={BOUNDARY}"), body)
+}
+
+impl TestApp {
+    /// Posts a dossier form as a browser without JavaScript would.
+    pub async fn post_dossier(&self, key: &str, cookie: &str, parts: &[Part<'_>]) -> Page {
+        let (content_type, body) = multipart(parts);
+        let request = Request::builder()
+            .method("POST")
+            .uri(format!("/ho-so/{key}/luu"))
+            .header("content-type", content_type)
+            .header("accept", "text/html")
+            .header("cookie", cookie)
+            .body(Body::from(body))
+            .expect("request");
+        self.send(request).await
+    }
+
+    pub async fn get_as(&self, uri: &str, cookie: Option<&str>) -> Page {
+        let mut request = Request::builder().uri(uri);
+        if let Some(cookie) = cookie {
+            request = request.header("cookie", cookie);
+        }
+        self.send(request.body(Body::empty()).expect("request")).await
     }
 }

@@ -236,7 +236,7 @@ fn a_missing_file_is_reported_not_fatal() {
 
         let report = import::import(&db, seed.path(), &Dataset::ALL).await;
 
-        assert_eq!(report.files.len(), 4);
+        assert_eq!(report.files.len(), 5);
         assert!(
             report
                 .files

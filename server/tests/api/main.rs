@@ -7,6 +7,7 @@
 mod accounts;
 mod calendar;
 mod catalogue;
+mod dossiers;
 mod helpers;
 mod import;
 mod pages;

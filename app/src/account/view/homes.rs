@@ -33,8 +33,12 @@ pub fn PersonHomePage() -> impl IntoView {
                         {viewer.name.clone()}
                         {viewer.acting_for.clone().map(|organisation| format!(" — đại diện {organisation}"))}
                     </p>
-                    <p>"Bạn chưa nộp hồ sơ nào."</p>
-                    <p><A href="/thu-tuc">"Tìm thủ tục để nộp hồ sơ"</A></p>
+                    <p class="home-links">
+                        <A href="/thu-tuc">"Tìm thủ tục để nộp hồ sơ"</A>
+                        " · "
+                        <A href="/kho-du-lieu">"Kho dữ liệu"</A>
+                    </p>
+                    <crate::dossier::view::MyDossiers />
                     <SignOutEverywhereForm />
                 </section>
             }

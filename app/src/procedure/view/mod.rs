@@ -11,9 +11,7 @@ mod procedure_page;
 mod result_card;
 mod search_box;
 mod search_page;
-mod submit_placeholder;
 
 pub use procedure_page::ProcedurePage;
 pub use search_box::SearchBox;
 pub use search_page::SearchPage;
-pub use submit_placeholder::SubmitPlaceholderPage;

@@ -1,0 +1,173 @@
+//! Dossiers (hồ sơ): what an applicant fills and submits for a procedure,
+//! from the first draft to the code they follow it by.
+
+#[cfg(feature = "ssr")]
+pub mod access;
+pub mod api;
+pub mod code;
+#[cfg(feature = "ssr")]
+pub mod page;
+#[cfg(feature = "ssr")]
+pub mod receiving;
+#[cfg(feature = "ssr")]
+pub mod save;
+#[cfg(feature = "ssr")]
+pub mod stored;
+pub mod view;
+
+use serde::{Deserialize, Serialize};
+
+use crate::eform::{Answers, Form, Problems};
+use crate::store::StoredDocument;
+
+/// Where a dossier is in its life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum DossierStatus {
+    /// Being filled by the applicant; nobody else sees it.
+    Draft,
+    /// Đã nộp, chờ tiếp nhận: submitted and waiting for the one-stop desk.
+    Submitted,
+}
+
+impl DossierStatus {
+    pub const ALL: [DossierStatus; 2] = [DossierStatus::Draft, DossierStatus::Submitted];
+
+    pub fn stored(self) -> &'static str {
+        match self {
+            DossierStatus::Draft => "draft",
+            DossierStatus::Submitted => "submitted",
+        }
+    }
+
+    pub fn from_stored(value: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|status| status.stored() == value)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            DossierStatus::Draft => "Bản nháp",
+            DossierStatus::Submitted => "Đã nộp, chờ tiếp nhận",
+        }
+    }
+}
+
+/// How a dossier reached the agency.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Channel {
+    Online,
+    Desk,
+    Postal,
+}
+
+impl Channel {
+    pub fn stored(self) -> &'static str {
+        match self {
+            Channel::Online => "online",
+            Channel::Desk => "desk",
+            Channel::Postal => "postal",
+        }
+    }
+
+    pub fn from_stored(value: &str) -> Option<Self> {
+        [Channel::Online, Channel::Desk, Channel::Postal]
+            .into_iter()
+            .find(|channel| channel.stored() == value)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Channel::Online => "Trực tuyến",
+            Channel::Desk => "Trực tiếp tại Bộ phận Một cửa",
+            Channel::Postal => "Qua bưu chính công ích",
+        }
+    }
+}
+
+/// A line of "Hồ sơ của tôi".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DossierSummary {
+    pub id: String,
+    pub code: Option<String>,
+    pub procedure: String,
+    pub procedure_name: String,
+    pub status: DossierStatus,
+    pub agency_name: Option<String>,
+    /// When it was last saved (drafts) or submitted, `dd/mm/yyyy hh:mm`.
+    pub when: String,
+}
+
+/// An agency that can receive a procedure's dossiers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReceivingAgency {
+    pub code: String,
+    pub name: String,
+}
+
+/// A unit for the address pickers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unit {
+    pub code: String,
+    pub name: String,
+}
+
+/// A document field's state in a draft.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Slot {
+    /// The form's document id.
+    pub id: String,
+    pub attached: Option<StoredDocument>,
+    /// Documents of the same kind in the applicant's data store.
+    pub offers: Vec<StoredDocument>,
+}
+
+/// What the dossier page needs: the dossier, and for a draft its form.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DossierPage {
+    pub id: String,
+    pub procedure: String,
+    pub procedure_name: String,
+    pub status: DossierStatus,
+    pub channel: Channel,
+    pub code: Option<String>,
+    pub tracking_secret: Option<String>,
+    pub agency: Option<String>,
+    pub agency_name: Option<String>,
+    pub submitted_at: Option<String>,
+    pub form: Form,
+    pub answers: Answers,
+    /// Problems to show next to the fields: the server's checks after a
+    /// submission attempt, and failed uploads.
+    pub problems: Problems,
+    pub slots: Vec<Slot>,
+    pub agencies: Vec<ReceivingAgency>,
+    pub provinces: Vec<Unit>,
+    /// Communes of each province an address of the draft names (and of the
+    /// portal's own province), keyed by province code.
+    pub communes: Vec<(String, Vec<Unit>)>,
+    /// Today in Vietnam, `yyyy-mm-dd`, for date checks in the browser.
+    pub today: String,
+    pub history: Vec<HistoryEntry>,
+    /// The per-file upload limit, in MB.
+    pub upload_limit_mb: u64,
+}
+
+/// A public step of a dossier's life.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HistoryEntry {
+    pub at: String,
+    pub status: DossierStatus,
+    pub note: Option<String>,
+}
+
+/// What anyone holding a dossier's code and tracking secret may see: never
+/// a name, a number or an answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Tracking {
+    pub code: String,
+    pub procedure_name: String,
+    pub agency_name: Option<String>,
+    pub channel: Channel,
+    pub status: DossierStatus,
+    pub submitted_at: Option<String>,
+    pub history: Vec<HistoryEntry>,
+}

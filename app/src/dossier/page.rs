@@ -1,0 +1,94 @@
+//! The dossier page's data, put together from the dossier, its form, its
+//! attachments and the applicant's data store.
+
+use std::collections::BTreeSet;
+
+use super::access::{form_for, store_owner};
+use super::stored::{self, DossierRow};
+use super::{DossierPage, DossierStatus, Slot};
+use crate::account::stored::Person;
+use crate::eform::FieldKind;
+use crate::eform::answers::part_path;
+use crate::error::AppError;
+use crate::server::{ServerContext, database_error};
+use crate::store::stored as documents;
+
+pub async fn dossier_page(
+    context: &ServerContext,
+    person: &Person,
+    row: DossierRow,
+) -> Result<DossierPage, AppError> {
+    let db = &context.db;
+    let form = form_for(db, &row.procedure).await?;
+    let draft = row.status() == DossierStatus::Draft;
+    let mut answers = row.answers();
+    if draft {
+        super::save::prefill(&form, person, &mut answers);
+    }
+
+    let attached = documents::attachments(db, &row.key)
+        .await
+        .map_err(|error| database_error("read attachments", error))?;
+    let kinds: Vec<String> = form.documents().map(|document| document.component.clone()).collect();
+    let offers = if draft {
+        documents::offers(db, &store_owner(person), kinds)
+            .await
+            .map_err(|error| database_error("read offers", error))?
+    } else {
+        Vec::new()
+    };
+    let slots = form
+        .documents()
+        .map(|document| Slot {
+            id: document.id.clone(),
+            attached: attached
+                .iter()
+                .find(|(slot, _)| slot == &document.id)
+                .map(|(_, stored)| stored.clone()),
+            offers: offers.iter().filter(|offer| offer.kind == document.component).cloned().collect(),
+        })
+        .collect();
+
+    let (agencies, provinces, communes) = if draft {
+        let mut wanted: BTreeSet<String> = BTreeSet::from([context.province.code.clone()]);
+        for field in form.fields().filter(|field| matches!(field.kind, FieldKind::Address)) {
+            let chosen = answers.get(&part_path(&field.id, "tinh"));
+            if !chosen.is_empty() {
+                wanted.insert(chosen.to_string());
+            }
+        }
+        let mut communes = Vec::new();
+        for province in wanted {
+            let list = super::api::communes_of(db, &province).await?;
+            communes.push((province, list));
+        }
+        (super::api::agencies_for(db, &row.procedure).await?, super::api::provinces(db).await?, communes)
+    } else {
+        (Vec::new(), Vec::new(), Vec::new())
+    };
+
+    let history =
+        stored::history(db, &row.key).await.map_err(|error| database_error("read history", error))?;
+    Ok(DossierPage {
+        id: row.key.clone(),
+        procedure: row.procedure.clone(),
+        procedure_name: row.procedure_name.clone(),
+        status: row.status(),
+        channel: row.channel(),
+        code: row.code.clone(),
+        tracking_secret: row.tracking_secret.clone(),
+        agency: row.agency.clone(),
+        agency_name: row.agency_name.clone(),
+        submitted_at: row.submitted_at.clone(),
+        problems: row.problems(),
+        form,
+        answers,
+        slots,
+        agencies,
+        provinces,
+        communes,
+        today: crate::server::local_now().date().format("%Y-%m-%d").to_string(),
+        history,
+        upload_limit_mb: context.files.limit() / (1024 * 1024),
+    })
+}

@@ -1,0 +1,458 @@
+//! The dossier form's one POST: answers, files and the button pressed, in
+//! a single multipart request, so that a browser without JavaScript loses
+//! nothing it typed when it also sends a file. Files stream to the file
+//! store as they arrive; the answers are saved even when they are wrong, and
+//! the page shows what to fix.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use axum::extract::multipart::{Field as Part, Multipart};
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use tower_sessions::Session;
+
+use super::access::{form_for, own_dossier, store_owner};
+use super::stored::{self, DossierRow, Submission};
+use crate::account::caller::{Caller, caller_of};
+use crate::account::stored::Person;
+use crate::eform::answers::{Answers, part_path};
+use crate::eform::{FieldKind, Form, Prefill, Problems, Today, check_form};
+use crate::error::AppError;
+use crate::server::{ServerContext, database_error};
+use crate::store::file::{FileStore, UploadError};
+use crate::store::stored as documents;
+
+/// The most text a single answer part may carry; a longer one is cut.
+const MAX_PART_BYTES: usize = 16 * 1024;
+
+/// What the button that sent the form asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Intent {
+    /// "Lưu nháp".
+    Save,
+    /// "Nộp hồ sơ".
+    Submit,
+    /// The page's script saving as the applicant types.
+    Autosave,
+    AddRow(String),
+    RemoveRow(String, u32),
+    /// "Bỏ tệp" next to a document field.
+    Detach(String),
+}
+
+impl Intent {
+    pub fn parse(value: &str) -> Intent {
+        let mut parts = value.split(':');
+        match (parts.next(), parts.next(), parts.next()) {
+            (Some("nop"), None, None) => Intent::Submit,
+            (Some("tu-dong"), None, None) => Intent::Autosave,
+            (Some("them"), Some(group), None) => Intent::AddRow(group.to_string()),
+            (Some("xoa"), Some(group), Some(row)) => match row.parse() {
+                Ok(row) => Intent::RemoveRow(group.to_string(), row),
+                Err(_) => Intent::Save,
+            },
+            (Some("bo"), Some(slot), None) => Intent::Detach(slot.to_string()),
+            _ => Intent::Save,
+        }
+    }
+}
+
+/// What one POST carried, after the files were stored.
+#[derive(Debug, Default)]
+pub struct Posted {
+    pub values: BTreeMap<String, String>,
+    pub agency: Option<String>,
+    pub intent: Option<Intent>,
+    /// Files received for document fields: the stored file or why not.
+    pub uploads: Vec<(String, Result<crate::store::file::StoredFile, UploadError>)>,
+    /// Documents picked from the data store, by document field.
+    pub reuse: Vec<(String, String)>,
+    /// A problem with the request as a whole, e.g. too large in total.
+    pub trouble: Option<String>,
+}
+
+/// `POST /ho-so/<key>`: saves, uploads, submits; then sends the browser back
+/// to the dossier page (a plain form) or answers 204 (the page's autosave).
+pub async fn handle(
+    State(context): State<ServerContext>,
+    session: Session,
+    Path(key): Path<String>,
+    headers: HeaderMap,
+    multipart: Multipart,
+) -> Response {
+    let scripted =
+        headers.get(header::ACCEPT).and_then(|accept| accept.to_str().ok()) == Some("application/json");
+    match save(&context, &session, &key, multipart).await {
+        Ok(_) if scripted => StatusCode::NO_CONTENT.into_response(),
+        Ok(outcome) => Redirect::to(&outcome.location(&key)).into_response(),
+        Err(AppError::SignInRequired) if !scripted => Redirect::to("/dang-nhap").into_response(),
+        Err(error) => {
+            let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            (status, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], error.message()).into_response()
+        }
+    }
+}
+
+/// Where the page goes after a POST.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Saved,
+    /// The row's group, to scroll back to it.
+    Rows(String),
+    NeedsFixing,
+    Submitted,
+}
+
+impl Outcome {
+    pub fn location(&self, key: &str) -> String {
+        match self {
+            Outcome::Saved => format!("/ho-so/{key}?da-luu=1"),
+            Outcome::Rows(group) => format!("/ho-so/{key}#nhom-{group}"),
+            Outcome::NeedsFixing => format!("/ho-so/{key}?kiem-tra=1#loi"),
+            Outcome::Submitted => format!("/ho-so/{key}"),
+        }
+    }
+}
+
+async fn save(
+    context: &ServerContext,
+    session: &Session,
+    key: &str,
+    multipart: Multipart,
+) -> Result<Outcome, AppError> {
+    let caller = caller_of(context, session).await?;
+    let person = caller.person()?;
+    let row = own_dossier(&context.db, person, key).await?;
+    if row.status() != super::DossierStatus::Draft {
+        return Ok(Outcome::Submitted);
+    }
+
+    let form = form_for(&context.db, &row.procedure).await?;
+    let posted = receive(multipart, &form, &context.files).await;
+    apply(context, &caller, person, &row, &form, posted).await
+}
+
+/// Reads the parts in the order the browser sent them. Files are stored
+/// only for document fields the form has; anything else is read and
+/// dropped.
+pub async fn receive(mut multipart: Multipart, form: &Form, files: &FileStore) -> Posted {
+    let mut posted = Posted::default();
+    loop {
+        let part = match multipart.next_field().await {
+            Ok(Some(part)) => part,
+            Ok(None) => break,
+            Err(error) => {
+                tracing::warn!(error = %error, "dossier form: request body ended early or too large");
+                posted.trouble = Some(format!(
+                    "Yêu cầu quá lớn hoặc bị gián đoạn. Mỗi lần chỉ nên tải lên vài tệp, mỗi tệp tối đa {} MB.",
+                    files.limit() / (1024 * 1024)
+                ));
+                break;
+            }
+        };
+
+        let name = part.name().unwrap_or_default().to_string();
+        if let Some(slot) = name.strip_prefix("tep:") {
+            let chosen = part.file_name().is_some_and(|file_name| !file_name.is_empty());
+            if form.document(slot).is_some() && chosen {
+                let slot = slot.to_string();
+                let stored = files.receive(part).await;
+                posted.uploads.push((slot, stored));
+            }
+            continue;
+        }
+
+        let value = read_text(part).await;
+        if let Some(path) = name.strip_prefix("f:") {
+            posted.values.insert(path.to_string(), value);
+        } else if let Some(slot) = name.strip_prefix("dung:") {
+            if !value.is_empty() {
+                posted.reuse.push((slot.to_string(), value));
+            }
+        } else if name == "co_quan" {
+            posted.agency = Some(value).filter(|agency| !agency.is_empty());
+        } else if name == "intent" {
+            posted.intent = Some(Intent::parse(&value));
+        }
+    }
+    posted
+}
+
+async fn read_text(mut part: Part<'_>) -> String {
+    let mut bytes = Vec::new();
+    while let Ok(Some(chunk)) = part.chunk().await {
+        if bytes.len() < MAX_PART_BYTES {
+            bytes.extend_from_slice(&chunk[..chunk.len().min(MAX_PART_BYTES - bytes.len())]);
+        }
+    }
+    let text = String::from_utf8_lossy(&bytes);
+    crate::text::composed(text.trim_end_matches(['\r', '\n']))
+}
+
+/// Applies a POST to a draft: answers, rows, files, and the submission if
+/// asked for and the answers pass every check.
+pub async fn apply(
+    context: &ServerContext,
+    caller: &Caller,
+    person: &Person,
+    row: &DossierRow,
+    form: &Form,
+    posted: Posted,
+) -> Result<Outcome, AppError> {
+    let db = &context.db;
+    let intent = posted.intent.clone().unwrap_or(Intent::Save);
+    let previous = row.problems();
+
+    let mut answers = Answers { values: posted.values.clone(), rows: row.answers().rows };
+    let outcome = match &intent {
+        Intent::AddRow(group) => form.group(group).map(|group| {
+            answers.add_row(group);
+            Outcome::Rows(group.id.clone())
+        }),
+        Intent::RemoveRow(group, index) => form.group(group).map(|group| {
+            answers.remove_row(group, *index);
+            Outcome::Rows(group.id.clone())
+        }),
+        _ => None,
+    };
+    answers.keep_known(form);
+    prefill(form, person, &mut answers);
+
+    let mut problems = Problems::new();
+    attach_files(context, person, row, form, &posted, &mut problems).await?;
+    if let Intent::Detach(slot) = &intent
+        && form.document(slot).is_some()
+    {
+        documents::detach(db, &row.key, slot)
+            .await
+            .map_err(|error| database_error("detach document", error))?;
+    }
+    if let Some(trouble) = &posted.trouble {
+        problems.insert("yeu_cau".into(), trouble.clone());
+    }
+
+    let agencies = super::api::agencies_for(db, &row.procedure).await?;
+    let agency = posted
+        .agency
+        .clone()
+        .or_else(|| row.agency.clone())
+        .filter(|agency| agencies.iter().any(|candidate| &candidate.code == agency));
+
+    // After a failed submission the checks run on every save, so that each
+    // problem goes as soon as it is fixed; a failed upload alone does not
+    // start them.
+    let checking = intent == Intent::Submit
+        || previous.keys().any(|path| form.document(path).is_none() && path != "yeu_cau");
+    if checking {
+        for (path, message) in
+            check_everything(context, form, &answers, &row.key, agency.as_deref(), &agencies).await?
+        {
+            problems.entry(path).or_insert(message);
+        }
+    }
+
+    let saved = stored::save_draft(db, &row.key, &answers, &problems, agency.as_deref())
+        .await
+        .map_err(|error| database_error("save draft", error))?;
+    if !saved {
+        return Ok(Outcome::Submitted);
+    }
+    tracing::info!(dossier = %row.key, intent = ?intent, problems = problems.len(), "draft saved");
+
+    if let Some(outcome) = outcome {
+        return Ok(outcome);
+    }
+    if intent != Intent::Submit {
+        return Ok(if checking && !problems.is_empty() { Outcome::NeedsFixing } else { Outcome::Saved });
+    }
+    if !problems.is_empty() {
+        return Ok(Outcome::NeedsFixing);
+    }
+
+    let Some(agency) = agency else { return Ok(Outcome::NeedsFixing) };
+    submit(context, caller, row, &agency, &agencies).await
+}
+
+/// The answers the account gives: they are shown, not typed, and whatever
+/// the request said for them is replaced.
+pub fn prefill(form: &Form, person: &Person, answers: &mut Answers) {
+    for field in form.fields() {
+        let Some(source) = field.prefill else { continue };
+        let value = match source {
+            Prefill::FullName => Some(person.full_name.clone()),
+            Prefill::IdNumber => person.id_number.clone(),
+            Prefill::BirthDate => person.birth_date.clone(),
+            Prefill::OrganisationName => {
+                person.organisation.as_ref().map(|organisation| organisation.name.clone())
+            }
+            Prefill::TaxCode => person.organisation_key().map(str::to_string),
+        };
+        if let Some(value) = value.filter(|value| !value.is_empty()) {
+            answers.set(field.id.clone(), value);
+        }
+    }
+}
+
+/// Stores each received file as a document of the applicant's data store
+/// and puts it in its field; a picked store document is linked instead.
+async fn attach_files(
+    context: &ServerContext,
+    person: &Person,
+    row: &DossierRow,
+    form: &Form,
+    posted: &Posted,
+    problems: &mut Problems,
+) -> Result<(), AppError> {
+    let db = &context.db;
+    let owner = store_owner(person);
+
+    for (slot, upload) in &posted.uploads {
+        let Some(document) = form.document(slot) else { continue };
+        let file = match upload {
+            Ok(file) => file,
+            Err(error) => {
+                problems.insert(slot.clone(), error.message());
+                continue;
+            }
+        };
+
+        let created = documents::create(
+            db,
+            documents::NewDocument {
+                owner: &owner,
+                uploaded_by: &person.key,
+                kind: &document.component,
+                title: &document.label,
+                sha256: &file.sha256,
+                size: file.size,
+                media_type: file.media_type.stored(),
+            },
+        )
+        .await
+        .map_err(|error| database_error("store document", error))?;
+        documents::attach(db, &row.key, slot, &created)
+            .await
+            .map_err(|error| database_error("attach document", error))?;
+        tracing::info!(dossier = %row.key, slot = %slot, document = %created, size = file.size, "document uploaded");
+    }
+
+    for (slot, chosen) in &posted.reuse {
+        let Some(document) = form.document(slot) else { continue };
+        if posted.uploads.iter().any(|(uploaded, result)| uploaded == slot && result.is_ok()) {
+            continue;
+        }
+        if !crate::store::is_plausible_key(chosen) {
+            continue;
+        }
+
+        let access =
+            documents::access(db, chosen).await.map_err(|error| database_error("read document", error))?;
+        match access {
+            Some(access) if access.owner == owner && access.in_store => {
+                documents::attach(db, &row.key, slot, chosen)
+                    .await
+                    .map_err(|error| database_error("attach document", error))?;
+                tracing::info!(dossier = %row.key, slot = %slot, document = %chosen, kind = %document.component, "stored document reused");
+            }
+            _ => {
+                problems
+                    .insert(slot.clone(), "Không tìm thấy giấy tờ đã chọn trong kho dữ liệu của bạn.".into());
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Every check of a submission: the form's own, that each address names a
+/// commune of its province, and that a receiving agency is chosen.
+async fn check_everything(
+    context: &ServerContext,
+    form: &Form,
+    answers: &Answers,
+    key: &str,
+    agency: Option<&str>,
+    agencies: &[super::ReceivingAgency],
+) -> Result<Problems, AppError> {
+    let attached: BTreeSet<String> = documents::attachments(&context.db, key)
+        .await
+        .map_err(|error| database_error("read attachments", error))?
+        .into_iter()
+        .map(|(slot, _)| slot)
+        .collect();
+    let today = Today(crate::server::local_now().date());
+    let mut problems = check_form(form, answers, &attached, today);
+
+    for (path, province, commune) in addresses(form, answers) {
+        if problems.contains_key(&path) || commune.is_empty() {
+            continue;
+        }
+        let belongs = super::api::commune_in_province(&context.db, &commune, &province).await?;
+        if !belongs {
+            problems.insert(path, "Xã, phường đã chọn không thuộc tỉnh, thành phố đã chọn.".into());
+        }
+    }
+
+    if agency.is_none() {
+        let message = if agencies.is_empty() {
+            "Thủ tục này chưa có cơ quan tiếp nhận hồ sơ trực tuyến trên Cổng. Vui lòng nộp tại Bộ phận Một cửa."
+        } else {
+            "Vui lòng chọn cơ quan tiếp nhận hồ sơ."
+        };
+        problems.insert("co_quan".into(), message.into());
+    }
+    Ok(problems)
+}
+
+/// Each address answer: its path, province and commune.
+fn addresses(form: &Form, answers: &Answers) -> Vec<(String, String, String)> {
+    let mut paths = Vec::new();
+    for field in form.fields().filter(|field| matches!(field.kind, FieldKind::Address)) {
+        paths.push(field.id.clone());
+    }
+    for group in form.groups() {
+        for row in 0..answers.rows_of(group) {
+            for field in group.fields.iter().filter(|field| matches!(field.kind, FieldKind::Address)) {
+                paths.push(crate::eform::answers::row_path(&group.id, row, &field.id));
+            }
+        }
+    }
+
+    paths
+        .into_iter()
+        .map(|path| {
+            let province = answers.get(&part_path(&path, "tinh")).to_string();
+            let commune = answers.get(&part_path(&path, "xa")).to_string();
+            (path, province, commune)
+        })
+        .collect()
+}
+
+async fn submit(
+    context: &ServerContext,
+    caller: &Caller,
+    row: &DossierRow,
+    agency: &str,
+    agencies: &[super::ReceivingAgency],
+) -> Result<Outcome, AppError> {
+    let db = &context.db;
+    let agency_name =
+        agencies.iter().find(|candidate| candidate.code == agency).map(|candidate| candidate.name.as_str());
+    let prefix = super::code::prefix_of(agency, agency_name.unwrap_or_default());
+    let day = crate::server::local_now().format("%y%m%d").to_string();
+    let secret = stored::random_secret(db).await.map_err(|error| database_error("tracking secret", error))?;
+    let actor = caller.account().unwrap_or_default();
+
+    let submission = stored::submit(db, &row.key, &prefix, &day, &secret, &actor)
+        .await
+        .map_err(|error| database_error("submit dossier", error))?;
+    match submission {
+        Submission::Submitted(code) => {
+            tracing::info!(dossier = %row.key, code = %code, agency, procedure = %row.procedure, "dossier submitted");
+        }
+        Submission::AlreadySubmitted(code) => {
+            tracing::info!(dossier = %row.key, code = ?code, "dossier was already submitted; nothing done");
+        }
+    }
+    Ok(Outcome::Submitted)
+}
