@@ -2,6 +2,10 @@
 //! the client-only build for Trunk (feature `csr`) renders the whole app in
 //! the browser instead.
 
+// The pages' view types are deep (a dossier form nests sections, rows and
+// fields), deeper than the compiler's default limit when laid out here.
+#![recursion_limit = "256"]
+
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {

@@ -217,7 +217,7 @@ pub async fn apply(
         _ => None,
     };
     answers.keep_known(form);
-    prefill(form, person, &mut answers);
+    let vouched = prefill(form, person, &mut answers);
 
     let mut problems = Problems::new();
     attach_files(context, person, row, form, &posted, &mut problems).await?;
@@ -246,7 +246,8 @@ pub async fn apply(
         || previous.keys().any(|path| form.document(path).is_none() && path != "yeu_cau");
     if checking {
         for (path, message) in
-            check_everything(context, form, &answers, &row.key, agency.as_deref(), &agencies).await?
+            check_everything(context, form, &answers, &vouched, &row.key, agency.as_deref(), &agencies)
+                .await?
         {
             problems.entry(path).or_insert(message);
         }
@@ -275,8 +276,9 @@ pub async fn apply(
 }
 
 /// The answers the account gives: they are shown, not typed, and whatever
-/// the request said for them is replaced.
-pub fn prefill(form: &Form, person: &Person, answers: &mut Answers) {
+/// the request said for them is replaced. Returns the fields so filled.
+pub fn prefill(form: &Form, person: &Person, answers: &mut Answers) -> BTreeSet<String> {
+    let mut filled = BTreeSet::new();
     for field in form.fields() {
         let Some(source) = field.prefill else { continue };
         let value = match source {
@@ -290,8 +292,10 @@ pub fn prefill(form: &Form, person: &Person, answers: &mut Answers) {
         };
         if let Some(value) = value.filter(|value| !value.is_empty()) {
             answers.set(field.id.clone(), value);
+            filled.insert(field.id.clone());
         }
     }
+    filled
 }
 
 /// Stores each received file as a document of the applicant's data store
@@ -370,6 +374,7 @@ async fn check_everything(
     context: &ServerContext,
     form: &Form,
     answers: &Answers,
+    vouched: &BTreeSet<String>,
     key: &str,
     agency: Option<&str>,
     agencies: &[super::ReceivingAgency],
@@ -381,7 +386,7 @@ async fn check_everything(
         .map(|(slot, _)| slot)
         .collect();
     let today = Today(crate::server::local_now().date());
-    let mut problems = check_form(form, answers, &attached, today);
+    let mut problems = check_form(form, answers, &attached, vouched, today);
 
     for (path, province, commune) in addresses(form, answers) {
         if problems.contains_key(&path) || commune.is_empty() {

@@ -63,8 +63,16 @@ pub fn check_field(field: &Field, value: &str, today: Today) -> Result<(), Strin
 }
 
 /// Checks every answer a form shows, every group row and every required
-/// document. `attached` names the documents that have a file.
-pub fn check_form(form: &Form, answers: &Answers, attached: &BTreeSet<String>, today: Today) -> Problems {
+/// document. `attached` names the documents that have a file; `vouched`
+/// the answers the signed-in account gave, which the national e-ID stands
+/// for and which are not the applicant's to correct.
+pub fn check_form(
+    form: &Form,
+    answers: &Answers,
+    attached: &BTreeSet<String>,
+    vouched: &BTreeSet<String>,
+    today: Today,
+) -> Problems {
     let mut problems = Problems::new();
 
     for section in &form.sections {
@@ -75,7 +83,7 @@ pub fn check_form(form: &Form, answers: &Answers, attached: &BTreeSet<String>, t
         for item in &section.items {
             match item {
                 Item::Field(field) => {
-                    if answers.holds(field.show_when.as_ref()) {
+                    if answers.holds(field.show_when.as_ref()) && !vouched.contains(&field.id) {
                         check_into(&mut problems, field, &field.id, answers, today);
                     }
                 }

@@ -54,6 +54,7 @@ pub fn DossierForm(page: DossierPage, checked: bool, saved: bool) -> impl IntoVi
             <AutosaveNote />
         </form>
     }
+    .into_any()
 }
 
 /// The per-file limit, for the upload hints.
@@ -226,7 +227,7 @@ fn ItemBlock(item: Item, prefilled: StoredValue<Vec<String>>) -> impl IntoView {
             }
             .into_any()
         }
-        Item::Guidance { text } => view! { <p class="guidance">{text}</p> }.into_any(),
+        Item::Guidance { text } => view! { <p class="form-guidance">{text}</p> }.into_any(),
     }
 }
 
