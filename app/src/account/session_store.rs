@@ -38,6 +38,39 @@ fn backend(error: impl std::fmt::Display) -> session_store::Error {
 
 #[async_trait::async_trait]
 impl SessionStore for SurrealSessionStore {
+    /// Creates the record under a fresh id. `CREATE` refuses an id that is
+    /// taken, so two sessions can never share one; the id is then drawn
+    /// again.
+    async fn create(&self, record: &mut Record) -> session_store::Result<()> {
+        let data = serde_json::to_string(&record.data)
+            .map_err(|error| session_store::Error::Encode(error.to_string()))?;
+        let account = record.data.get(ACCOUNT_KEY).and_then(|value| value.as_str()).map(str::to_string);
+
+        for _ in 0..8 {
+            let created = self
+                .db
+                .query(
+                    "CREATE type::record('session', $id) CONTENT {
+                        data: $data, account: $account, expires_at: <datetime> $expires_at
+                    }",
+                )
+                .bind(("id", record.id.to_string()))
+                .bind(("data", data.clone()))
+                .bind(("account", account.clone()))
+                .bind(("expires_at", rfc3339(record.expiry_date)?))
+                .await
+                .and_then(|response| response.check());
+            match created {
+                Ok(_) => return Ok(()),
+                Err(error) if error.is_already_exists() || error.to_string().contains("already exists") => {
+                    record.id = Id::default();
+                }
+                Err(error) => return Err(backend(error)),
+            }
+        }
+        Err(session_store::Error::Backend("no free session id after 8 draws".into()))
+    }
+
     async fn save(&self, record: &Record) -> session_store::Result<()> {
         let data = serde_json::to_string(&record.data)
             .map_err(|error| session_store::Error::Encode(error.to_string()))?;

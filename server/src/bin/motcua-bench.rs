@@ -79,8 +79,14 @@ async fn main() -> ExitCode {
             search(&seed, rounds).await
         }
         Some("paths") if args.len() == 2 => paths(&seed, &PathBuf::from(&args[1])),
+        Some("forms") => {
+            let rounds = args.get(1).and_then(|value| value.parse().ok()).unwrap_or(200);
+            forms(rounds)
+        }
         _ => {
-            eprintln!("usage: motcua-bench search [ROUNDS] | motcua-bench paths DIR");
+            eprintln!(
+                "usage: motcua-bench search [ROUNDS] | motcua-bench forms [ROUNDS] | motcua-bench paths DIR"
+            );
             ExitCode::from(2)
         }
     }
@@ -178,6 +184,114 @@ async fn search(seed: &std::path::Path, rounds: usize) -> ExitCode {
         matches.iter().take(3).map(|(text, total)| format!("{text:?} {total}")).collect();
     let empty = matches.iter().filter(|(_, total)| *total == 0).count();
     println!("  broadest queries: {}; queries with no match: {empty}", broadest.join(", "));
+    ExitCode::SUCCESS
+}
+
+/// Times the server's check of a 300-field form (the browser runs the same
+/// function per field as the applicant types): every answer right, and
+/// every answer wrong.
+fn forms(rounds: usize) -> ExitCode {
+    use app::eform::answers::{part_path, row_path};
+    use app::eform::schema::{Choice, FormOrigin, Group};
+    use app::eform::{Answers, Field, FieldKind, Form, Item, Section, Today, check_form};
+
+    let kinds = [
+        (FieldKind::ShortText { max_length: Some(100) }, "Nguyễn Văn An", "x".repeat(150)),
+        (FieldKind::LongText { max_length: Some(2000) }, "Đề nghị cấp giấy", "y".repeat(2100)),
+        (FieldKind::Number { min: Some(0.0), max: Some(1e9), integer: true }, "1.500.000", "abc".to_string()),
+        (FieldKind::Date { past_only: true }, "1990-01-15", "31/02/2026".to_string()),
+        (FieldKind::IdNumber, "056190000123", "12345".to_string()),
+        (FieldKind::Phone, "0912 345 678", "0112".to_string()),
+        (FieldKind::Email, "an@example.vn", "an@".to_string()),
+        (
+            FieldKind::Select { choices: vec![Choice { value: "a".into(), label: "A".into() }] },
+            "a",
+            "z".to_string(),
+        ),
+    ];
+    let field = |id: String, index: usize| Field {
+        id,
+        label: format!("Câu hỏi {index}"),
+        kind: kinds[index % kinds.len()].0.clone(),
+        required: true,
+        help: None,
+        show_when: None,
+        prefill: None,
+    };
+
+    // 250 fields in 10 sections, plus a group of 5 fields with 10 rows.
+    let sections: Vec<Section> = (0..10)
+        .map(|section| Section {
+            id: format!("phan_{section}"),
+            title: format!("Phần {section}"),
+            help: None,
+            show_when: None,
+            items: (0..25).map(|index| Item::Field(field(format!("cau_{section}_{index}"), index))).collect(),
+        })
+        .chain(std::iter::once(Section {
+            id: "nhom".into(),
+            title: "Nhóm".into(),
+            help: None,
+            show_when: None,
+            items: vec![Item::Group(Group {
+                id: "dong".into(),
+                label: "Dòng".into(),
+                help: None,
+                show_when: None,
+                fields: (0..5).map(|index| field(format!("o_{index}"), index)).collect(),
+                min_rows: 10,
+                max_rows: 10,
+            })],
+        }))
+        .collect();
+    let form = Form {
+        procedure: "bench".into(),
+        title: "300 trường".into(),
+        origin: FormOrigin::Generated,
+        sections,
+    };
+
+    let fill = |right: bool| {
+        let mut answers = Answers::default();
+        for section in &form.sections[..10] {
+            for (index, item) in section.items.iter().enumerate() {
+                if let Item::Field(field) = item {
+                    let (_, good, bad) = &kinds[index % kinds.len()];
+                    answers.set(field.id.clone(), if right { good.to_string() } else { bad.clone() });
+                }
+            }
+        }
+        for row in 0..10 {
+            for index in 0..5 {
+                let (_, good, bad) = &kinds[index % kinds.len()];
+                answers.set(
+                    row_path("dong", row, &format!("o_{index}")),
+                    if right { good.to_string() } else { bad.clone() },
+                );
+            }
+        }
+        answers.set(part_path("unused", "tinh"), "56");
+        answers
+    };
+    let today = Today(chrono::NaiveDate::from_ymd_opt(2026, 12, 4).unwrap_or_default());
+    let none = std::collections::BTreeSet::new();
+
+    for (name, answers) in [("all right", fill(true)), ("all wrong", fill(false))] {
+        let mut timings = Vec::with_capacity(rounds);
+        let mut problems = 0;
+        for _ in 0..rounds {
+            let started = Instant::now();
+            problems = check_form(&form, &answers, &none, &none, today).len();
+            timings.push(started.elapsed());
+        }
+        timings.sort();
+        println!(
+            "e-form check, 300 fields, {name} ({problems} problems, {rounds} rounds): p50 {} p99 {} max {}",
+            millis(percentile(&timings, 50.0)),
+            millis(percentile(&timings, 99.0)),
+            millis(timings.last().copied().unwrap_or_default()),
+        );
+    }
     ExitCode::SUCCESS
 }
 

@@ -70,7 +70,8 @@ fn ProblemSummary(form: crate::eform::Form, checked: bool, saved: bool) -> impl 
     let initial = state.problems.with_untracked(|problems| !problems.is_empty());
 
     let list = move || {
-        let problems = state.problems.get();
+        let mut problems: Vec<(String, String)> = state.problems.get().into_iter().collect();
+        problems.sort_by_key(|(path, _)| labels.with_value(|labels| position_of(labels, path)));
         (!problems.is_empty()).then(|| {
             let items = problems
                 .into_iter()
@@ -122,6 +123,19 @@ fn labels_of(form: &crate::eform::Form) -> Vec<(String, String)> {
         }
     }
     labels
+}
+
+/// Where a path comes in the form, so problems are listed top to bottom;
+/// a row's answer sorts with its field, then by row.
+fn position_of(labels: &[(String, String)], path: &str) -> (usize, u32) {
+    let parts: Vec<&str> = path.split('.').collect();
+    let (key, row) = match parts.as_slice() {
+        [group, row, field] => (format!("{group}.{field}"), row.parse().unwrap_or(0)),
+        [field, _part] => (field.to_string(), 0),
+        _ => (path.to_string(), 0),
+    };
+    let index = labels.iter().position(|(known, _)| known == &key).unwrap_or(usize::MAX);
+    (index, row)
 }
 
 fn label_for(labels: &[(String, String)], path: &str) -> String {
