@@ -10,6 +10,7 @@ pub mod account;
 pub mod admin;
 pub mod audit;
 pub mod calendar;
+pub mod desk;
 pub mod dossier;
 pub mod eform;
 pub mod error;

@@ -1,55 +1,11 @@
-import { expect, Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+
+import { PDF, fillBirthRegistration, signIn, startDossier } from "./dossier-steps";
 
 // Online submission from a phone: the birth registration's e-form with a
 // mistake and its fix, a PDF upload, the dossier code, public tracking, and
 // reuse of stored documents (by the same citizen, and across a business's
 // representatives).
-
-const PDF = Buffer.from(
-  "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n" +
-    "2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n",
-);
-
-async function signIn(page: Page, username: string) {
-  await page.goto("/dang-nhap");
-  await page.getByRole("link", { name: "Đăng nhập bằng VNeID" }).click();
-  await page.getByLabel("Tên đăng nhập").fill(username);
-  await page.getByLabel("Mật khẩu").fill("demo");
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await expect(page).toHaveURL(/\/ho-so-cua-toi$/);
-}
-
-async function startDossier(page: Page, procedure: string) {
-  await page.goto(`/thu-tuc/${procedure}/nop-ho-so`);
-  await page.getByRole("button", { name: "Bắt đầu khai hồ sơ mới" }).click();
-  await expect(page).toHaveURL(/\/ho-so\/[A-Za-z0-9]+$/);
-}
-
-async function address(page: Page, field: string) {
-  await page.locator(`#f-${field}-tinh`).selectOption("56");
-  await page.locator(`#f-${field}-xa`).selectOption("22366");
-}
-
-/// Every required answer of the birth registration except the child's name.
-async function fillBirthRegistration(page: Page) {
-  await page.locator("#f-co_quan").selectOption("ubnd-22366");
-  await page.locator("#f-dien_thoai").fill("0912345678");
-  await address(page, "noi_cu_tru");
-  await page.locator("#f-quan_he").selectOption("me");
-  await page.locator("#f-tre_ngay_sinh").fill("2026-11-20");
-  await page.locator("#f-tre_gioi_tinh-1").check();
-  await page.locator("#f-tre_dan_toc").selectOption("kinh");
-  await page.locator("#f-tre_quoc_tich").fill("Việt Nam");
-  await address(page, "tre_noi_sinh");
-  await address(page, "tre_que_quan");
-  await page.locator("#f-me_ho_ten").fill("Trần Thị Mẹ");
-  await page.locator("#f-me_ngay_sinh").fill("1995-03-02");
-  await page.locator("#f-me_quoc_tich").fill("Việt Nam");
-  await address(page, "me_noi_cu_tru");
-  await page.locator("#f-co_thong_tin_cha-1").check();
-  await page.locator("#f-cap_ban_sao-1").check();
-  await page.locator("#f-cam_doan").check();
-}
 
 test("a citizen files a birth registration, fixes a mistake, submits once and tracks it", async ({
   page,

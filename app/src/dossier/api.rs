@@ -160,7 +160,7 @@ pub async fn autosave_draft(
     let person = caller.person()?;
 
     let row = super::access::own_dossier(&context.db, person, &key).await?;
-    if row.status() != super::DossierStatus::Draft {
+    if !row.status().editable_by_applicant() {
         return Err(AppError::Conflict("Hồ sơ đã được nộp nên không sửa được nữa.".into()));
     }
     let form = super::access::form_for(&context.db, &row.procedure).await?;

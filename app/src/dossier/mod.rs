@@ -5,6 +5,7 @@
 pub mod access;
 pub mod api;
 pub mod code;
+pub mod lifecycle;
 #[cfg(feature = "ssr")]
 pub mod page;
 #[cfg(feature = "ssr")]
@@ -20,36 +21,7 @@ use serde::{Deserialize, Serialize};
 use crate::eform::{Answers, Form, Problems};
 use crate::store::StoredDocument;
 
-/// Where a dossier is in its life.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum DossierStatus {
-    /// Being filled by the applicant; nobody else sees it.
-    Draft,
-    /// Đã nộp, chờ tiếp nhận: submitted and waiting for the one-stop desk.
-    Submitted,
-}
-
-impl DossierStatus {
-    pub const ALL: [DossierStatus; 2] = [DossierStatus::Draft, DossierStatus::Submitted];
-
-    pub fn stored(self) -> &'static str {
-        match self {
-            DossierStatus::Draft => "draft",
-            DossierStatus::Submitted => "submitted",
-        }
-    }
-
-    pub fn from_stored(value: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|status| status.stored() == value)
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            DossierStatus::Draft => "Bản nháp",
-            DossierStatus::Submitted => "Đã nộp, chờ tiếp nhận",
-        }
-    }
-}
+pub use lifecycle::{Action, DossierStatus, IllegalTransition};
 
 /// How a dossier reached the agency.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -133,6 +105,11 @@ pub struct DossierPage {
     pub agency: Option<String>,
     pub agency_name: Option<String>,
     pub submitted_at: Option<String>,
+    pub received_at: Option<String>,
+    /// The appointment date, `yyyy-mm-dd`, once received.
+    pub due_on: Option<String>,
+    /// What the desk asked to supplement, or why it refused.
+    pub desk_note: Option<String>,
     pub form: Form,
     pub answers: Answers,
     /// Problems to show next to the fields: the server's checks after a
@@ -169,5 +146,6 @@ pub struct Tracking {
     pub channel: Channel,
     pub status: DossierStatus,
     pub submitted_at: Option<String>,
+    pub due_on: Option<String>,
     pub history: Vec<HistoryEntry>,
 }

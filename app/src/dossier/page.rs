@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use super::access::{form_for, store_owner};
 use super::stored::{self, DossierRow};
-use super::{DossierPage, DossierStatus, Slot};
+use super::{DossierPage, Slot};
 use crate::account::stored::Person;
 use crate::eform::FieldKind;
 use crate::eform::answers::part_path;
@@ -20,7 +20,7 @@ pub async fn dossier_page(
 ) -> Result<DossierPage, AppError> {
     let db = &context.db;
     let form = form_for(db, &row.procedure).await?;
-    let draft = row.status() == DossierStatus::Draft;
+    let draft = row.status().editable_by_applicant();
     let mut answers = row.answers();
     if draft {
         super::save::prefill(&form, person, &mut answers);
@@ -80,6 +80,9 @@ pub async fn dossier_page(
         agency: row.agency.clone(),
         agency_name: row.agency_name.clone(),
         submitted_at: row.submitted_at.clone(),
+        received_at: row.received_at.clone(),
+        due_on: row.due_on.clone(),
+        desk_note: row.desk_note.clone(),
         problems: row.problems(),
         form,
         answers,

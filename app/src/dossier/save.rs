@@ -124,7 +124,7 @@ async fn save(
     let caller = caller_of(context, session).await?;
     let person = caller.person()?;
     let row = own_dossier(&context.db, person, key).await?;
-    if row.status() != super::DossierStatus::Draft {
+    if !row.status().editable_by_applicant() {
         return Ok(Outcome::Submitted);
     }
 
@@ -233,9 +233,9 @@ pub async fn apply(
     }
 
     let agencies = super::api::agencies_for(db, &row.procedure).await?;
-    let agency = posted
-        .agency
-        .clone()
+    // A submitted dossier keeps the agency its code was given for.
+    let chosen = if row.status() == super::DossierStatus::Draft { posted.agency.clone() } else { None };
+    let agency = chosen
         .or_else(|| row.agency.clone())
         .filter(|agency| agencies.iter().any(|candidate| &candidate.code == agency));
 
@@ -271,6 +271,14 @@ pub async fn apply(
         return Ok(Outcome::NeedsFixing);
     }
 
+    if row.status() == super::DossierStatus::SupplementRequested {
+        let actor = caller.account().unwrap_or_default();
+        let resent = stored::resubmit(db, &row.key, &actor)
+            .await
+            .map_err(|error| database_error("resubmit dossier", error))?;
+        tracing::info!(dossier = %row.key, resent, "supplement sent");
+        return Ok(Outcome::Submitted);
+    }
     let Some(agency) = agency else { return Ok(Outcome::NeedsFixing) };
     submit(context, caller, row, &agency, &agencies).await
 }

@@ -25,6 +25,12 @@ pub struct DossierRow {
     pub code: Option<String>,
     pub tracking_secret: Option<String>,
     pub submitted_at: Option<String>,
+    #[serde(default)]
+    pub received_at: Option<String>,
+    #[serde(default)]
+    pub due_on: Option<String>,
+    #[serde(default)]
+    pub desk_note: Option<String>,
 }
 
 impl DossierRow {
@@ -108,7 +114,9 @@ macro_rules! dossier_columns {
          IF organisation = NONE { NONE } ELSE { record::id(organisation) } AS organisation,
          IF agency = NONE { NONE } ELSE { record::id(agency) } AS agency, agency.name AS agency_name,
          channel, status, answers, problems, code, tracking_secret,
-         IF submitted_at = NONE { NONE } ELSE { time::format(submitted_at + 7h, '%d/%m/%Y %H:%M') } AS submitted_at"
+         IF submitted_at = NONE { NONE } ELSE { time::format(submitted_at + 7h, '%d/%m/%Y %H:%M') } AS submitted_at,
+         IF received_at = NONE { NONE } ELSE { time::format(received_at + 7h, '%d/%m/%Y %H:%M') } AS received_at,
+         due_on, desk_note"
     };
 }
 
@@ -121,8 +129,9 @@ pub async fn load(db: &Db, key: &str) -> Result<Option<DossierRow>, surrealdb::E
     Ok(rows.into_iter().next().and_then(|row| decode(row, "dossier")))
 }
 
-/// Saves a draft's answers, problems and receiving agency. A dossier that
-/// is no longer a draft is left as it is; the answer says whether the save
+/// Saves a draft's answers, problems and receiving agency (or those of a
+/// dossier sent back for a supplement). A dossier the applicant can no
+/// longer change is left as it is; the answer says whether the save
 /// happened.
 pub async fn save_draft(
     db: &Db,
@@ -136,7 +145,7 @@ pub async fn save_draft(
             "UPDATE type::record('dossier', $key) SET answers = $answers, problems = $problems,
                 agency = IF $agency = NONE { NONE } ELSE { type::record('agency', $agency) },
                 updated_at = time::now()
-             WHERE status = 'draft' RETURN VALUE record::id(id)",
+             WHERE status IN ['draft', 'supplement_requested'] RETURN VALUE record::id(id)",
         )
         .bind(("key", key.to_string()))
         .bind(("answers", serde_json::to_string(answers).unwrap_or_default()))
@@ -179,7 +188,7 @@ pub async fn submit(
             }
             Attempt::Conflict(error) if attempt < 8 => {
                 tracing::debug!(dossier = key, attempt, error = %error, "submission conflicted, retrying");
-                tokio::time::sleep(std::time::Duration::from_millis(5 * u64::from(attempt * attempt))).await;
+                back_off(attempt).await;
             }
             Attempt::Conflict(error) => return Err(error),
         }
@@ -222,28 +231,56 @@ async fn submit_once(
         .bind(("actor", actor.to_string()))
         .await?;
 
-    // A failed transaction reports the cause and, for every other
-    // statement, that it was not run: look through all of them.
-    let errors = response.take_errors();
-    if errors.values().any(|error| error.to_string().contains("already-submitted")) {
-        return Ok(Attempt::NotDraft);
+    match guarded(&mut response, "already-submitted")? {
+        Guarded::Done => {
+            let code: Option<String> = crate::server::returned(&mut response);
+            Ok(Attempt::Submitted(code.unwrap_or_default()))
+        }
+        Guarded::Refused => Ok(Attempt::NotDraft),
+        Guarded::Conflict(error) => Ok(Attempt::Conflict(error)),
     }
+}
+
+/// How a transaction guarded by `THROW '<guard>'` ended.
+pub(crate) enum Guarded {
+    Done,
+    /// The guard threw: the record was not in the state the change needs.
+    Refused,
+    /// The commit lost to a concurrent transaction; it can be run again.
+    Conflict(surrealdb::Error),
+}
+
+/// Reads a guarded transaction's outcome. A failed transaction reports its
+/// cause and, for every other statement, that it was not run: all of them
+/// are looked through.
+pub(crate) fn guarded(
+    response: &mut surrealdb::IndexedResults,
+    guard: &str,
+) -> Result<Guarded, surrealdb::Error> {
+    let errors = response.take_errors();
+    if errors.values().any(|error| error.to_string().contains(guard)) {
+        return Ok(Guarded::Refused);
+    }
+
     let mut errors: Vec<(usize, surrealdb::Error)> = errors.into_iter().collect();
     errors.sort_by_key(|(index, _)| *index);
     let cause = errors.iter().position(|(_, error)| error.query_details() != Some(&QueryError::NotExecuted));
     match cause {
         Some(index) => {
             let (_, error) = errors.swap_remove(index);
-            return if is_retryable(&error) { Ok(Attempt::Conflict(error)) } else { Err(error) };
+            if is_retryable(&error) { Ok(Guarded::Conflict(error)) } else { Err(error) }
         }
         // Every statement reports only that the transaction failed: its
         // commit lost to a concurrent one.
-        None if !errors.is_empty() => return Ok(Attempt::Conflict(errors.swap_remove(0).1)),
-        None => {}
+        None if !errors.is_empty() => Ok(Guarded::Conflict(errors.swap_remove(0).1)),
+        None => Ok(Guarded::Done),
     }
+}
 
-    let code: Option<String> = crate::server::returned(&mut response);
-    Ok(Attempt::Submitted(code.unwrap_or_default()))
+/// A short pause before running a conflicted transaction again, longer on
+/// each attempt, so that contenders spread out.
+pub(crate) async fn back_off(attempt: u32) {
+    tokio::time::sleep(std::time::Duration::from_millis(5 * u64::from(attempt * attempt))).await;
 }
 
 /// Write conflicts between concurrent transactions, which the database asks
@@ -251,6 +288,33 @@ async fn submit_once(
 fn is_retryable(error: &surrealdb::Error) -> bool {
     error.query_details() == Some(&QueryError::TransactionConflict)
         || error.to_string().to_lowercase().contains("can be retried")
+}
+
+/// Sends a dossier back to the desk after the supplement the desk asked
+/// for; it keeps its code. Answers whether this call did it.
+pub async fn resubmit(db: &Db, key: &str, actor: &str) -> Result<bool, surrealdb::Error> {
+    let mut attempt: u32 = 0;
+    loop {
+        attempt += 1;
+        let mut response = db
+            .query(
+                "BEGIN TRANSACTION;
+                 LET $dossier = type::record('dossier', $key);
+                 IF $dossier.status != 'supplement_requested' { THROW 'not-awaiting-supplement' };
+                 UPDATE $dossier SET status = 'submitted', problems = '{}', updated_at = time::now();
+                 CREATE dossier_event SET dossier = $dossier, status = 'submitted', note = 'Đã nộp bổ sung hồ sơ.', actor = $actor;
+                 COMMIT TRANSACTION;",
+            )
+            .bind(("key", key.to_string()))
+            .bind(("actor", actor.to_string()))
+            .await?;
+        match guarded(&mut response, "not-awaiting-supplement")? {
+            Guarded::Done => return Ok(true),
+            Guarded::Refused => return Ok(false),
+            Guarded::Conflict(_) if attempt < 8 => back_off(attempt).await,
+            Guarded::Conflict(error) => return Err(error),
+        }
+    }
 }
 
 /// The dossiers of a person and of the organisation they represent, newest
@@ -335,6 +399,7 @@ pub async fn track(db: &Db, code: &str, secret: &str) -> Result<Option<Tracking>
         channel: row.channel(),
         status: row.status(),
         submitted_at: row.submitted_at.clone(),
+        due_on: row.due_on.clone(),
         history,
     }))
 }

@@ -3,6 +3,7 @@
 //! them.
 
 pub mod answers;
+pub mod display;
 pub mod generate;
 pub mod schema;
 pub mod validate;

@@ -4,7 +4,7 @@
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
-use super::detail::{Channel, ChannelMethod, ProcessingTime};
+use super::detail::{Channel, ChannelMethod, ProcessingCase, ProcessingTime};
 use crate::calendar::{Appointment, HourAppointment, WorkingCalendar};
 
 /// The appointment a channel would give, computed on the working calendar.
@@ -24,19 +24,41 @@ pub enum EstimatedDue {
 
 /// The estimate of every channel whose processing time is a whole number of
 /// working days or hours. Calendar days, months and free text are left out:
-/// the regulation counts in working days, and a guess would mislead.
+/// the regulation counts in working days, and a guess would mislead. A
+/// channel the national data gives as `OTHER` takes its time from the
+/// procedure's cases when they all say the same number of working days.
 pub fn estimate(
     channels: &[Channel],
+    cases: &[ProcessingCase],
     calendar: &WorkingCalendar,
     now: NaiveDateTime,
 ) -> Vec<ChannelEstimate> {
+    let from_cases = agreed_case_time(cases);
     channels
         .iter()
         .filter_map(|channel| {
-            let due = due(&channel.processing_time, calendar, now)?;
+            let time = match (&channel.processing_time, &from_cases) {
+                (time, Some(agreed)) if time.unit == "OTHER" => agreed,
+                (time, _) => time,
+            };
+            let due = due(time, calendar, now)?;
             Some(ChannelEstimate { method: channel.method, due })
         })
         .collect()
+}
+
+/// The processing cases' time in working days, when every case given in
+/// working days says the same number.
+fn agreed_case_time(cases: &[ProcessingCase]) -> Option<ProcessingTime> {
+    let mut days = cases
+        .iter()
+        .filter(|case| case.processing_time.unit == "WORKING_DAY")
+        .filter_map(|case| case.processing_time.quantity);
+    let first = days.next()?;
+    if days.any(|other| other != first) {
+        return None;
+    }
+    Some(ProcessingTime { quantity: Some(first), unit: "WORKING_DAY".into(), text: None })
 }
 
 fn due(time: &ProcessingTime, calendar: &WorkingCalendar, now: NaiveDateTime) -> Option<EstimatedDue> {
@@ -84,7 +106,7 @@ mod tests {
     fn working_days_give_a_date_past_the_national_day() {
         let channels = [channel(ChannelMethod::Online, Some(3.0), "WORKING_DAY")];
 
-        let estimates = estimate(&channels, &national_day_2026(), at(2026, 8, 28, 9, 0));
+        let estimates = estimate(&channels, &[], &national_day_2026(), at(2026, 8, 28, 9, 0));
 
         let [ChannelEstimate { method: ChannelMethod::Online, due: EstimatedDue::Day(appointment) }] =
             estimates.as_slice()
@@ -99,7 +121,7 @@ mod tests {
     fn working_hours_give_a_time() {
         let channels = [channel(ChannelMethod::Direct, Some(4.0), "HOUR")];
 
-        let estimates = estimate(&channels, &national_day_2026(), at(2026, 3, 2, 10, 0));
+        let estimates = estimate(&channels, &[], &national_day_2026(), at(2026, 3, 2, 10, 0));
 
         assert!(matches!(
             estimates.as_slice(),
@@ -115,8 +137,43 @@ mod tests {
             channel(ChannelMethod::Postal, None, "OTHER"),
         ];
 
-        let estimates = estimate(&channels, &national_day_2026(), at(2026, 3, 2, 10, 0));
+        let estimates = estimate(&channels, &[], &national_day_2026(), at(2026, 3, 2, 10, 0));
 
         assert_eq!(estimates, Vec::new());
+    }
+
+    fn case(quantity: f64, unit: &str) -> ProcessingCase {
+        ProcessingCase {
+            code: "c".into(),
+            name: "Trường hợp".into(),
+            processing_time: ProcessingTime { quantity: Some(quantity), unit: unit.into(), text: None },
+        }
+    }
+
+    #[test]
+    fn an_other_channel_takes_the_working_days_its_cases_agree_on() {
+        let channels = [channel(ChannelMethod::Online, Some(1.0), "OTHER")];
+
+        let agreed = estimate(
+            &channels,
+            &[case(1.0, "WORKING_DAY"), case(1.0, "WORKING_DAY")],
+            &national_day_2026(),
+            at(2026, 3, 2, 10, 0),
+        );
+        let disputed = estimate(
+            &channels,
+            &[case(1.0, "WORKING_DAY"), case(5.0, "WORKING_DAY")],
+            &national_day_2026(),
+            at(2026, 3, 2, 10, 0),
+        );
+        let calendar_days =
+            estimate(&channels, &[case(20.0, "DAY")], &national_day_2026(), at(2026, 3, 2, 10, 0));
+
+        assert!(matches!(
+            agreed.as_slice(),
+            [ChannelEstimate { due: EstimatedDue::Day(appointment), .. }] if appointment.due_on == NaiveDate::from_ymd_opt(2026, 3, 3).unwrap()
+        ));
+        assert_eq!(disputed, Vec::new());
+        assert_eq!(calendar_days, Vec::new());
     }
 }

@@ -113,7 +113,12 @@ pub async fn page(db: &Db, code: &str) -> Result<Option<ProcedurePage>, AppError
     let estimates = match &detail {
         Some(detail) => {
             let calendar = crate::calendar::stored::load(db).await?;
-            super::estimate::estimate(&detail.channels, &calendar, crate::server::local_now())
+            super::estimate::estimate(
+                &detail.channels,
+                &detail.processing_cases,
+                &calendar,
+                crate::server::local_now(),
+            )
         }
         None => Vec::new(),
     };

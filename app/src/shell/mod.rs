@@ -19,6 +19,7 @@ use leptos_router::{ParamSegment, SsrMode, StaticSegment};
 use crate::account::view::{OfficerHomePage, PersonHomePage, SignInPage, provide_viewer};
 use crate::admin::view::OfficersPage;
 use crate::audit::view::AuditPage;
+use crate::desk::view::DeskDossierPage;
 use crate::dossier::view::{DossierRoute, StartPage, TrackingPage};
 use crate::home::HomePage;
 use crate::procedure::view::{ProcedurePage, SearchPage};
@@ -81,6 +82,11 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("dang-nhap") view=SignInPage />
                     <Route path=StaticSegment("ho-so-cua-toi") view=PersonHomePage ssr=SsrMode::Async />
                     <Route path=StaticSegment("can-bo") view=OfficerHomePage ssr=SsrMode::Async />
+                    <Route
+                        path=(StaticSegment("can-bo"), StaticSegment("ho-so"), ParamSegment("key"))
+                        view=DeskDossierPage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=StaticSegment("quan-tri") view=OfficersPage ssr=SsrMode::Async />
                     <Route
                         path=(StaticSegment("quan-tri"), StaticSegment("nhat-ky"))

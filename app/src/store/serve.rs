@@ -70,12 +70,16 @@ async fn file_response(context: &ServerContext, session: &Session, key: &str) ->
     Ok(response)
 }
 
-/// The owner of the store it is in, or the applicant of a dossier using it.
+/// The owner of the store it is in, the applicant of a dossier using it, or
+/// an officer of the agency such a dossier was submitted to.
 async fn may_read(
     context: &ServerContext,
     caller: &Caller,
     access: &super::stored::DocumentAccess,
 ) -> Result<bool, AppError> {
+    if let Caller::Officer(officer) = caller {
+        return officer_may_read(context, officer, access).await;
+    }
     let Caller::Person(person) = caller else { return Ok(false) };
     if access.owner == crate::dossier::access::store_owner(person) {
         return Ok(true);
@@ -83,6 +87,26 @@ async fn may_read(
 
     for dossier in &access.dossiers {
         if crate::dossier::access::own_dossier(&context.db, person, dossier).await.is_ok() {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// An officer reads the documents of dossiers submitted to their agency.
+async fn officer_may_read(
+    context: &ServerContext,
+    officer: &crate::account::stored::Officer,
+    access: &super::stored::DocumentAccess,
+) -> Result<bool, AppError> {
+    for dossier in &access.dossiers {
+        let row = crate::dossier::stored::load(&context.db, dossier)
+            .await
+            .map_err(|error| database_error("load dossier", error))?;
+        if row.is_some_and(|row| {
+            row.agency.as_deref() == Some(officer.agency.as_str())
+                && row.status() != crate::dossier::DossierStatus::Draft
+        }) {
             return Ok(true);
         }
     }

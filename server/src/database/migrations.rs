@@ -27,6 +27,11 @@ pub const MIGRATIONS: &[Migration] = &[
     },
     Migration { version: 3, name: "accounts", script: include_str!("../../migrations/0003_accounts.surql") },
     Migration { version: 4, name: "dossiers", script: include_str!("../../migrations/0004_dossiers.surql") },
+    Migration {
+        version: 5,
+        name: "reception",
+        script: include_str!("../../migrations/0005_reception.surql"),
+    },
 ];
 
 const LEDGER: &str = "DEFINE TABLE IF NOT EXISTS migration SCHEMAFULL;

@@ -45,6 +45,10 @@ enum Allowed {
     /// Citizens and business representatives, for what they do for
     /// themselves.
     People,
+    /// Desk officers and the agency's leaders.
+    Desk,
+    /// Desk officers only.
+    DeskOfficers,
     Admins,
 }
 
@@ -53,7 +57,8 @@ struct Entry {
     /// The form body; `{n}` is replaced by a number unique to the call,
     /// `{target}` by an officer to act on, `{draft}` and `{document}` by a
     /// draft dossier and a data store document of the caller (of citizen A
-    /// for callers who have none).
+    /// for callers who have none), `{submitted}` by a dossier submitted to
+    /// the caller's agency (Phường Nha Trang's for callers who have none).
     body: &'static str,
     allowed: Allowed,
 }
@@ -99,6 +104,19 @@ const MATRIX: &[Entry] = &[
         allowed: Allowed::People,
     },
     Entry { endpoint: "kho-du-lieu/xoa", body: "key={document}", allowed: Allowed::People },
+    Entry { endpoint: "mot-cua/hang-doi", body: "", allowed: Allowed::Desk },
+    Entry { endpoint: "mot-cua/ho-so", body: "key={submitted}", allowed: Allowed::Desk },
+    Entry { endpoint: "mot-cua/tiep-nhan", body: "key={submitted}", allowed: Allowed::DeskOfficers },
+    Entry {
+        endpoint: "mot-cua/yeu-cau-bo-sung",
+        body: "key={submitted}&items=B%E1%BB%95+sung",
+        allowed: Allowed::DeskOfficers,
+    },
+    Entry {
+        endpoint: "mot-cua/tu-choi",
+        body: "key={submitted}&reason=L%C3%BD+do",
+        allowed: Allowed::DeskOfficers,
+    },
 ];
 
 /// The accounts, created once; sessions are made per call, since some
@@ -148,7 +166,7 @@ pub async fn person(db: &Db, subject: &str, id_number: &str, tax_code: Option<&s
     person_signed_in(db, &identity).await.unwrap()
 }
 
-async fn officer(db: &Db, login: &str, agency: &str, role: Role) -> String {
+pub async fn officer(db: &Db, login: &str, agency: &str, role: Role) -> String {
     let key = app::admin::stored::issue_officer(db, login, "Thử Cán Bộ", agency, &[role], "system")
         .await
         .unwrap()
@@ -196,6 +214,17 @@ async fn draft_and_document(db: &Db, account: &str) -> (String, String) {
     (draft, document)
 }
 
+/// A dossier of `account` submitted to `agency`, made directly in the
+/// database.
+async fn submitted_to(db: &Db, account: &str, agency: &str) -> String {
+    let key = account.trim_start_matches("person:");
+    let draft = app::dossier::stored::create_draft(db, "1.001193", "Khai sinh", key, None, Some(agency))
+        .await
+        .unwrap();
+    app::dossier::stored::submit(db, &draft, "MATRAN", "261204", "ABCDEFGH", account).await.unwrap();
+    draft
+}
+
 impl Accounts {
     fn of(&self, who: Who) -> Option<&str> {
         Some(match who {
@@ -216,6 +245,8 @@ fn admits(allowed: &Allowed, who: Who) -> bool {
         Allowed::All => true,
         Allowed::SignedIn => who != Who::Anonymous,
         Allowed::People => matches!(who, Who::CitizenA | Who::CitizenB | Who::Business),
+        Allowed::Desk => matches!(who, Who::OfficerX | Who::OfficerY | Who::LeaderX),
+        Allowed::DeskOfficers => matches!(who, Who::OfficerX | Who::OfficerY),
         Allowed::Admins => who == Who::Admin,
     }
 }
@@ -249,6 +280,19 @@ fn every_server_function_admits_exactly_its_callers() {
                     .replace("{target}", target.trim_start_matches("officer:"))
                     .replace("{draft}", &draft)
                     .replace("{document}", &document);
+                let body = if body.contains("{submitted}") {
+                    let agency = if matches!(who, Who::OfficerX | Who::LeaderX) {
+                        "so-xay-dung"
+                    } else {
+                        "ubnd-22366"
+                    };
+                    body.replace(
+                        "{submitted}",
+                        &submitted_to(&app.context.db, &accounts.citizen_a, agency).await,
+                    )
+                } else {
+                    body
+                };
                 let cookie = match accounts.of(who) {
                     Some(account) => Some(session_for(&app.context.db, account).await),
                     None => None,

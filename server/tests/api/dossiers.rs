@@ -7,37 +7,37 @@ use axum::http::StatusCode;
 
 use crate::helpers::{Page, Part, TestApp, block_on, portal};
 
-const BIRTH: &str = "1.001193";
+pub const BIRTH: &str = "1.001193";
 const MARRIAGE: &str = "1.000894";
 const BUSINESS: &str = "2.001610";
-const NHA_TRANG: &str = "ubnd-22366";
+pub const NHA_TRANG: &str = "ubnd-22366";
 
 /// A small PDF that the file checks accept.
 pub const PDF: &[u8] = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
 
-async fn citizen(app: &TestApp, subject: &str) -> (String, String) {
+pub async fn citizen(app: &TestApp, subject: &str) -> (String, String) {
     person(app, subject, None).await
 }
 
-async fn person(app: &TestApp, subject: &str, tax_code: Option<&str>) -> (String, String) {
+pub async fn person(app: &TestApp, subject: &str, tax_code: Option<&str>) -> (String, String) {
     let account = crate::accounts::person(&app.context.db, subject, "056190000123", tax_code).await;
     let cookie = crate::accounts::session_for(&app.context.db, &account).await;
     (account, cookie)
 }
 
 /// Starts a draft through the server function, as the start page does.
-async fn start(app: &TestApp, cookie: &str, procedure: &str) -> String {
+pub async fn start(app: &TestApp, cookie: &str, procedure: &str) -> String {
     let answer = app.call("ho-so/bat-dau", &format!("procedure={procedure}"), Some(cookie)).await;
     assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
     serde_json::from_str::<String>(&answer.body).unwrap()
 }
 
-fn location(page: &Page) -> String {
+pub fn location(page: &Page) -> String {
     page.headers.get("location").and_then(|value| value.to_str().ok()).unwrap_or_default().to_string()
 }
 
 /// Every required answer of the birth registration, right.
-fn birth_answers() -> Vec<(&'static str, &'static str)> {
+pub fn birth_answers() -> Vec<(&'static str, &'static str)> {
     vec![
         ("f:dien_thoai", "0912 345 678"),
         ("f:noi_cu_tru.tinh", "56"),
@@ -65,7 +65,7 @@ fn birth_answers() -> Vec<(&'static str, &'static str)> {
     ]
 }
 
-fn parts<'a>(answers: &'a [(&'a str, &'a str)], extra: Vec<Part<'a>>) -> Vec<Part<'a>> {
+pub fn parts<'a>(answers: &'a [(&'a str, &'a str)], extra: Vec<Part<'a>>) -> Vec<Part<'a>> {
     let mut parts: Vec<Part<'a>> = answers.iter().map(|(name, value)| Part::Text(name, value)).collect();
     parts.extend(extra);
     parts

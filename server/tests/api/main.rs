@@ -7,6 +7,7 @@
 mod accounts;
 mod calendar;
 mod catalogue;
+mod desk;
 mod dossiers;
 mod helpers;
 mod import;

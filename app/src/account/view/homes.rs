@@ -63,7 +63,7 @@ pub fn OfficerHomePage() -> impl IntoView {
                         {viewer.name.clone()} " — " {viewer.role_labels()}
                     </p>
                     <p>{viewer.acting_for.clone().unwrap_or_default()}</p>
-                    <p>"Chưa có hồ sơ nào chờ cơ quan xử lý."</p>
+                    <crate::desk::view::DeskQueue />
                     <SignOutEverywhereForm />
                 </section>
             }

@@ -7,7 +7,6 @@ use super::form::DossierForm;
 use super::history::History;
 use crate::dossier::api::load_dossier;
 use crate::dossier::{DossierPage, DossierStatus};
-use crate::eform::{FieldKind, Item};
 use crate::shell::ErrorNotice;
 
 /// `/ho-so/<key>`: a draft's form, or a submitted dossier with its code.
@@ -24,16 +23,29 @@ pub fn DossierRoute() -> impl IntoView {
         <Suspense fallback=|| view! { <p class="loading">"Đang tải hồ sơ…"</p> }>
             {move || Suspend::new(async move {
                 match page.await {
-                    Ok(page) if page.status == DossierStatus::Draft => {
+                    Ok(page) if page.status.editable_by_applicant() => {
+                        let supplement = (page.status == DossierStatus::SupplementRequested).then(|| {
+                            view! {
+                                <div class="supplement-request" role="alert">
+                                    <h2>"Hồ sơ " {page.code.clone()} " cần bổ sung"</h2>
+                                    <p>"Bộ phận Một cửa yêu cầu bổ sung, sửa đổi các nội dung sau:"</p>
+                                    <p class="desk-note">{page.desk_note.clone()}</p>
+                                    <p class="help">"Sửa các mục dưới đây rồi bấm “Nộp bổ sung”. Hồ sơ giữ nguyên mã."</p>
+                                </div>
+                            }
+                        });
+                        let resubmission = supplement.is_some();
                         view! {
                             <Title text=format!("Khai hồ sơ: {}", page.procedure_name) />
                             <section class="dossier">
                                 <nav class="breadcrumb" aria-label="Vị trí">
-                                    <A href="/ho-so-cua-toi">"Hồ sơ của tôi"</A>" › Bản nháp"
+                                    <A href="/ho-so-cua-toi">"Hồ sơ của tôi"</A>
+                                    {if resubmission { " › Bổ sung hồ sơ" } else { " › Bản nháp" }}
                                 </nav>
                                 <h1>{page.procedure_name.clone()}</h1>
+                                {supplement}
                                 <p class="help">"Các mục có dấu * là bắt buộc. Bạn có thể lưu nháp và quay lại bất cứ lúc nào."</p>
-                                <DossierForm page checked=checked() saved=saved() />
+                                <DossierForm page checked=checked() saved=saved() resubmission />
                             </section>
                         }
                         .into_any()
@@ -50,7 +62,7 @@ pub fn DossierRoute() -> impl IntoView {
 #[component]
 fn Submitted(page: DossierPage) -> impl IntoView {
     let code = page.code.clone().unwrap_or_default();
-    let answers = answer_lines(&page);
+    let answers = crate::eform::display::answer_lines(&page.form, &page.answers);
     let documents: Vec<_> = page.slots.iter().filter_map(|slot| slot.attached.clone()).collect();
 
     view! {
@@ -79,6 +91,12 @@ fn Submitted(page: DossierPage) -> impl IntoView {
                 <dd>{page.channel.label()}</dd>
                 <dt>"Thời gian nộp"</dt>
                 <dd>{page.submitted_at.clone()}</dd>
+                {page.received_at.clone().map(|at| view! { <dt>"Thời gian tiếp nhận"</dt><dd>{at}</dd> })}
+                {page.due_on.clone().map(|due| view! { <dt>"Ngày hẹn trả kết quả"</dt><dd class="due">{crate::text::date(&due)}</dd> })}
+                {(page.status == DossierStatus::Refused).then(|| view! {
+                    <dt>"Lý do từ chối"</dt>
+                    <dd class="desk-note">{page.desk_note.clone()}</dd>
+                })}
             </dl>
             <h2>"Quá trình xử lý"</h2>
             <History entries=page.history.clone() />
@@ -105,44 +123,4 @@ fn Submitted(page: DossierPage) -> impl IntoView {
             </dl>
         </section>
     }
-}
-
-/// The answered fields, labelled, with choices shown by their labels.
-fn answer_lines(page: &DossierPage) -> Vec<(String, String)> {
-    let mut lines = Vec::new();
-    for item in page.form.items() {
-        let Item::Field(field) = item else { continue };
-        let value = match &field.kind {
-            FieldKind::Address => {
-                let part = |name: &str| page.answers.get(&format!("{}.{name}", field.id)).to_string();
-                let street = part("chi_tiet");
-                let commune = part("xa");
-                if street.is_empty() && commune.is_empty() {
-                    String::new()
-                } else {
-                    [street, commune].join(", ")
-                }
-            }
-            FieldKind::Select { choices } | FieldKind::Radio { choices } => {
-                let value = page.answers.get(&field.id);
-                choices
-                    .iter()
-                    .find(|choice| choice.value == value)
-                    .map(|choice| choice.label.clone())
-                    .unwrap_or_default()
-            }
-            FieldKind::Checkbox => {
-                if page.answers.get(&field.id) == "on" {
-                    "Có".into()
-                } else {
-                    String::new()
-                }
-            }
-            _ => page.answers.get(&field.id).to_string(),
-        };
-        if !value.is_empty() {
-            lines.push((field.label.clone(), value));
-        }
-    }
-    lines
 }

@@ -12,7 +12,7 @@ use crate::eform::answers::row_path;
 use crate::eform::{Field, Group, Item, Section};
 
 #[component]
-pub fn DossierForm(page: DossierPage, checked: bool, saved: bool) -> impl IntoView {
+pub fn DossierForm(page: DossierPage, checked: bool, saved: bool, resubmission: bool) -> impl IntoView {
     let state = FormState::new(
         page.id.clone(),
         page.answers.clone(),
@@ -49,7 +49,9 @@ pub fn DossierForm(page: DossierPage, checked: bool, saved: bool) -> impl IntoVi
                 .collect_view()}
             <div class="form-actions">
                 <button type="submit" name="intent" value="luu" class="button secondary">"Lưu nháp"</button>
-                <button type="submit" name="intent" value="nop" class="button">"Nộp hồ sơ"</button>
+                <button type="submit" name="intent" value="nop" class="button">
+                    {if resubmission { "Nộp bổ sung" } else { "Nộp hồ sơ" }}
+                </button>
             </div>
             <AutosaveNote />
         </form>

@@ -12,6 +12,7 @@ mod state;
 mod tracking_page;
 
 pub use dossier_page::DossierRoute;
+pub use history::History;
 pub use my_list::MyDossiers;
 pub use start_page::StartPage;
 pub use tracking_page::TrackingPage;

@@ -70,6 +70,7 @@ fn Found(tracking: Tracking) -> impl IntoView {
                 <dd>{tracking.submitted_at.clone()}</dd>
                 <dt>"Trạng thái"</dt>
                 <dd class="status">{tracking.status.label()}</dd>
+                {tracking.due_on.clone().map(|due| view! { <dt>"Ngày hẹn trả kết quả"</dt><dd>{crate::text::date(&due)}</dd> })}
             </dl>
             <h3>"Quá trình xử lý"</h3>
             <History entries=tracking.history />
