@@ -46,6 +46,8 @@ pub async fn load_desk_dossier(key: String) -> Result<DeskDossier, AppError> {
     let history = crate::dossier::stored::history(&context.db, &row.key)
         .await
         .map_err(|error| database_error("read history", error))?;
+    let answers = row.answers();
+    let unit_names = crate::dossier::api::unit_names(&context.db, &answers).await?;
     let applicant_name = super::stored::applicant_name(&context.db, &row.key)
         .await
         .map_err(|error| database_error("read applicant", error))?;
@@ -61,7 +63,7 @@ pub async fn load_desk_dossier(key: String) -> Result<DeskDossier, AppError> {
         submitted_at: row.submitted_at.clone(),
         due_on: row.due_on.clone(),
         desk_note: row.desk_note.clone(),
-        answers: crate::eform::display::answer_lines(&form, &row.answers()),
+        answers: crate::eform::display::answer_lines(&form, &answers, &unit_names),
         documents: labelled,
         history,
     })

@@ -167,3 +167,34 @@ pub async fn autosave_draft(
     let posted = Posted { values, agency, intent: Some(Intent::Autosave), ..Posted::default() };
     super::save::apply(&context, &caller, person, &row, &form, posted).await.map(|_| ())
 }
+
+/// The names of the provinces and communes an answer set names, by code.
+#[cfg(feature = "ssr")]
+pub async fn unit_names(
+    db: &crate::server::Db,
+    answers: &crate::eform::Answers,
+) -> Result<std::collections::BTreeMap<String, String>, AppError> {
+    let codes = crate::eform::display::unit_codes(answers);
+    if codes.is_empty() {
+        return Ok(Default::default());
+    }
+    let mut response = db
+        .query(
+            "SELECT code, name FROM commune WHERE code IN $codes;
+             SELECT code, name FROM province WHERE code IN $codes;",
+        )
+        .bind(("codes", codes))
+        .await
+        .map_err(|error| crate::server::database_error("unit names", error))?;
+    let mut names = std::collections::BTreeMap::new();
+    for statement in 0..2 {
+        let rows: Vec<Unit> = response
+            .take::<Vec<serde_json::Value>>(statement)
+            .map_err(|error| crate::server::database_error("unit names", error))?
+            .into_iter()
+            .filter_map(|row| serde_json::from_value(row).ok())
+            .collect();
+        names.extend(rows.into_iter().map(|unit| (unit.code, unit.name)));
+    }
+    Ok(names)
+}

@@ -124,6 +124,8 @@ pub struct DossierPage {
     /// Today in Vietnam, `yyyy-mm-dd`, for date checks in the browser.
     pub today: String,
     pub history: Vec<HistoryEntry>,
+    /// Names of the units the answers name, by code.
+    pub unit_names: std::collections::BTreeMap<String, String>,
     /// The per-file upload limit, in MB.
     pub upload_limit_mb: u64,
 }

@@ -69,6 +69,7 @@ pub async fn dossier_page(
 
     let history =
         stored::history(db, &row.key).await.map_err(|error| database_error("read history", error))?;
+    let unit_names = super::api::unit_names(db, &answers).await?;
     Ok(DossierPage {
         id: row.key.clone(),
         procedure: row.procedure.clone(),
@@ -92,6 +93,7 @@ pub async fn dossier_page(
         communes,
         today: crate::server::local_now().date().format("%Y-%m-%d").to_string(),
         history,
+        unit_names,
         upload_limit_mb: context.files.limit() / (1024 * 1024),
     })
 }

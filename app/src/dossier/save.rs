@@ -155,7 +155,8 @@ pub async fn receive(mut multipart: Multipart, form: &Form, files: &FileStore) -
         let name = part.name().unwrap_or_default().to_string();
         if let Some(slot) = name.strip_prefix("tep:") {
             let chosen = part.file_name().is_some_and(|file_name| !file_name.is_empty());
-            if form.document(slot).is_some() && chosen {
+            let first = !posted.uploads.iter().any(|(received, _)| received == slot);
+            if form.document(slot).is_some() && chosen && first {
                 let slot = slot.to_string();
                 let stored = files.receive(part).await;
                 posted.uploads.push((slot, stored));
@@ -163,6 +164,12 @@ pub async fn receive(mut multipart: Multipart, form: &Form, files: &FileStore) -
             continue;
         }
 
+        let known =
+            name.starts_with("f:") || name.starts_with("dung:") || name == "co_quan" || name == "intent";
+        if !known {
+            drain(part).await;
+            continue;
+        }
         let value = read_text(part).await;
         if let Some(path) = name.strip_prefix("f:") {
             posted.values.insert(path.to_string(), value);
@@ -187,7 +194,16 @@ async fn read_text(mut part: Part<'_>) -> String {
         }
     }
     let text = String::from_utf8_lossy(&bytes);
-    crate::text::composed(text.trim_end_matches(['\r', '\n']))
+    let printable: String = text
+        .chars()
+        .filter(|character| !character.is_control() || matches!(character, '\n' | '\t'))
+        .collect();
+    crate::text::composed(printable.trim_end_matches(['\r', '\n']))
+}
+
+/// Reads a part nobody asked for to its end, keeping nothing.
+async fn drain(mut part: Part<'_>) {
+    while let Ok(Some(_)) = part.chunk().await {}
 }
 
 /// Applies a POST to a draft: answers, rows, files, and the submission if
@@ -201,10 +217,18 @@ pub async fn apply(
     posted: Posted,
 ) -> Result<Outcome, AppError> {
     let db = &context.db;
-    let intent = posted.intent.clone().unwrap_or(Intent::Save);
     let previous = row.problems();
 
-    let mut answers = Answers { values: posted.values.clone(), rows: row.answers().rows };
+    // A body that broke off (a dropped connection, a bad boundary, too
+    // large) carries only some of the answers: the stored ones are kept,
+    // and nothing but the files that arrived whole is taken from it.
+    let broken = posted.trouble.is_some();
+    let intent = if broken { Intent::Save } else { posted.intent.clone().unwrap_or(Intent::Save) };
+    let mut answers = if broken {
+        row.answers()
+    } else {
+        Answers { values: posted.values.clone(), rows: row.answers().rows }
+    };
     let outcome = match &intent {
         Intent::AddRow(group) => form.group(group).map(|group| {
             answers.add_row(group);
@@ -234,7 +258,8 @@ pub async fn apply(
 
     let agencies = super::api::agencies_for(db, &row.procedure).await?;
     // A submitted dossier keeps the agency its code was given for.
-    let chosen = if row.status() == super::DossierStatus::Draft { posted.agency.clone() } else { None };
+    let chosen =
+        if row.status() == super::DossierStatus::Draft && !broken { posted.agency.clone() } else { None };
     let agency = chosen
         .or_else(|| row.agency.clone())
         .filter(|agency| agencies.iter().any(|candidate| &candidate.code == agency));
@@ -271,6 +296,18 @@ pub async fn apply(
         return Ok(Outcome::NeedsFixing);
     }
 
+    // What is submitted is only what applies: answers and documents of
+    // questions the answers leave out are dropped first.
+    for document in answers.keep_shown(form) {
+        documents::detach(db, &row.key, &document)
+            .await
+            .map_err(|error| database_error("detach document", error))?;
+    }
+    stored::save_draft(db, &row.key, &answers, &problems, agency.as_deref())
+        .await
+        .map_err(|error| database_error("save draft", error))?;
+    let checked = serde_json::to_string(&answers).unwrap_or_default();
+
     if row.status() == super::DossierStatus::SupplementRequested {
         let actor = caller.account().unwrap_or_default();
         let resent = stored::resubmit(db, &row.key, &actor)
@@ -280,7 +317,7 @@ pub async fn apply(
         return Ok(Outcome::Submitted);
     }
     let Some(agency) = agency else { return Ok(Outcome::NeedsFixing) };
-    submit(context, caller, row, &agency, &agencies).await
+    submit(context, caller, row, &agency, &agencies, &checked).await
 }
 
 /// The answers the account gives: they are shown, not typed, and whatever
@@ -447,6 +484,7 @@ async fn submit(
     row: &DossierRow,
     agency: &str,
     agencies: &[super::ReceivingAgency],
+    checked: &str,
 ) -> Result<Outcome, AppError> {
     let db = &context.db;
     let agency_name =
@@ -456,7 +494,7 @@ async fn submit(
     let secret = stored::random_secret(db).await.map_err(|error| database_error("tracking secret", error))?;
     let actor = caller.account().unwrap_or_default();
 
-    let submission = stored::submit(db, &row.key, &prefix, &day, &secret, &actor)
+    let submission = stored::submit_checked(db, &row.key, Some(checked), &prefix, &day, &secret, &actor)
         .await
         .map_err(|error| database_error("submit dossier", error))?;
     match submission {
@@ -465,6 +503,10 @@ async fn submit(
         }
         Submission::AlreadySubmitted(code) => {
             tracing::info!(dossier = %row.key, code = ?code, "dossier was already submitted; nothing done");
+        }
+        Submission::Changed => {
+            tracing::info!(dossier = %row.key, "answers changed while submitting; not submitted");
+            return Ok(Outcome::NeedsFixing);
         }
     }
     Ok(Outcome::Submitted)

@@ -140,20 +140,32 @@ pub async fn save_draft(
     problems: &Problems,
     agency: Option<&str>,
 ) -> Result<bool, surrealdb::Error> {
-    let mut response = db
-        .query(
-            "UPDATE type::record('dossier', $key) SET answers = $answers, problems = $problems,
-                agency = IF $agency = NONE { NONE } ELSE { type::record('agency', $agency) },
-                updated_at = time::now()
-             WHERE status IN ['draft', 'supplement_requested'] RETURN VALUE record::id(id)",
-        )
-        .bind(("key", key.to_string()))
-        .bind(("answers", serde_json::to_string(answers).unwrap_or_default()))
-        .bind(("problems", serde_json::to_string(problems).unwrap_or_default()))
-        .bind(("agency", agency.map(str::to_string)))
-        .await?;
-    let saved: Vec<String> = response.take(0)?;
-    Ok(!saved.is_empty())
+    let answers = serde_json::to_string(answers).unwrap_or_default();
+    let problems = serde_json::to_string(problems).unwrap_or_default();
+    let mut attempt: u32 = 0;
+    loop {
+        attempt += 1;
+        let saved = db
+            .query(
+                "UPDATE type::record('dossier', $key) SET answers = $answers, problems = $problems,
+                    agency = IF $agency = NONE { NONE } ELSE { type::record('agency', $agency) },
+                    updated_at = time::now()
+                 WHERE status IN ['draft', 'supplement_requested'] RETURN VALUE record::id(id)",
+            )
+            .bind(("key", key.to_string()))
+            .bind(("answers", answers.clone()))
+            .bind(("problems", problems.clone()))
+            .bind(("agency", agency.map(str::to_string)))
+            .await
+            .and_then(|mut response| response.take::<Vec<String>>(0));
+        match saved {
+            Ok(saved) => return Ok(!saved.is_empty()),
+            // Two saves of one draft at the same moment (a click during an
+            // autosave): the later one runs again and wins.
+            Err(error) if attempt < 8 && is_retryable(&error) => back_off(attempt).await,
+            Err(error) => return Err(error),
+        }
+    }
 }
 
 /// How a submission ended.
@@ -163,6 +175,8 @@ pub enum Submission {
     Submitted(String),
     /// It had been submitted before (a double click, a retry): its code.
     AlreadySubmitted(Option<String>),
+    /// Its answers changed after they were checked; nothing was submitted.
+    Changed,
 }
 
 /// Submits a draft: the code, the tracking secret, the status and the first
@@ -177,14 +191,32 @@ pub async fn submit(
     secret: &str,
     actor: &str,
 ) -> Result<Submission, surrealdb::Error> {
+    submit_checked(db, key, None, prefix, day, secret, actor).await
+}
+
+/// Submits a draft only if its stored answers are still `checked` (the JSON
+/// the submission's checks passed): a save that changed them in between
+/// stops the submission, which answers `Changed`.
+pub async fn submit_checked(
+    db: &Db,
+    key: &str,
+    checked: Option<&str>,
+    prefix: &str,
+    day: &str,
+    secret: &str,
+    actor: &str,
+) -> Result<Submission, surrealdb::Error> {
     let mut attempt: u32 = 0;
     loop {
         attempt += 1;
-        match submit_once(db, key, prefix, day, secret, actor).await? {
+        match submit_once(db, key, checked, prefix, day, secret, actor).await? {
             Attempt::Submitted(code) => return Ok(Submission::Submitted(code)),
             Attempt::NotDraft => {
-                let code = load(db, key).await?.and_then(|row| row.code);
-                return Ok(Submission::AlreadySubmitted(code));
+                let row = load(db, key).await?;
+                if row.as_ref().is_some_and(|row| row.status == "draft") {
+                    return Ok(Submission::Changed);
+                }
+                return Ok(Submission::AlreadySubmitted(row.and_then(|row| row.code)));
             }
             Attempt::Conflict(error) if attempt < 8 => {
                 tracing::debug!(dossier = key, attempt, error = %error, "submission conflicted, retrying");
@@ -204,6 +236,7 @@ enum Attempt {
 async fn submit_once(
     db: &Db,
     key: &str,
+    checked: Option<&str>,
     prefix: &str,
     day: &str,
     secret: &str,
@@ -213,7 +246,9 @@ async fn submit_once(
         .query(
             "BEGIN TRANSACTION;
              LET $dossier = type::record('dossier', $key);
-             IF $dossier.status != 'draft' { THROW 'already-submitted' };
+             IF $dossier.status != 'draft' OR ($checked != NONE AND $dossier.answers != $checked) {
+                 THROW 'already-submitted'
+             };
              LET $number = (UPSERT ONLY type::record('dossier_sequence', [$prefix, $day]) SET last += 1 RETURN VALUE last);
              LET $padding = IF $number < 10 { '000' } ELSE IF $number < 100 { '00' } ELSE IF $number < 1000 { '0' } ELSE { '' };
              LET $code = string::join('', $prefix, '-', $day, '-', $padding, <string> $number);
@@ -225,6 +260,7 @@ async fn submit_once(
              COMMIT TRANSACTION;",
         )
         .bind(("key", key.to_string()))
+        .bind(("checked", checked.map(str::to_string)))
         .bind(("prefix", prefix.to_string()))
         .bind(("day", day.to_string()))
         .bind(("secret", secret.to_string()))

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::schema::{Condition, FieldKind, Form, Group};
+use super::schema::{Condition, FieldKind, Form, Group, Item};
 
 /// The longest answer kept, so that a pasted book cannot fill the database.
 pub const MAX_ANSWER_CHARS: usize = 4000;
@@ -89,6 +89,48 @@ impl Answers {
     }
 }
 
+impl Answers {
+    /// Drops the answers to questions the form does not show for these
+    /// answers (a father's name after "no father known"), and returns the
+    /// documents it does not show, so that what is submitted is only what
+    /// applies.
+    pub fn keep_shown(&mut self, form: &Form) -> Vec<String> {
+        let mut hidden_paths = Vec::new();
+        let mut hidden_documents = Vec::new();
+
+        for section in &form.sections {
+            let section_shown = self.holds(section.show_when.as_ref());
+            for item in &section.items {
+                match item {
+                    Item::Field(field) if !section_shown || !self.holds(field.show_when.as_ref()) => {
+                        hidden_paths.push(field.id.clone());
+                    }
+                    Item::Group(group) if !section_shown || !self.holds(group.show_when.as_ref()) => {
+                        for row in 0..self.rows_of(group) {
+                            hidden_paths
+                                .extend(group.fields.iter().map(|field| row_path(&group.id, row, &field.id)));
+                        }
+                    }
+                    Item::Document(document)
+                        if !section_shown || !self.holds(document.show_when.as_ref()) =>
+                    {
+                        hidden_documents.push(document.id.clone());
+                    }
+                    _ => {}
+                }
+            }
+        }
+
+        for path in hidden_paths {
+            self.values.remove(&path);
+            for part in ADDRESS_PARTS {
+                self.values.remove(&part_path(&path, part));
+            }
+        }
+        hidden_documents
+    }
+}
+
 pub fn row_path(group: &str, row: u32, field: &str) -> String {
     format!("{group}.{row}.{field}")
 }
@@ -121,4 +163,59 @@ fn known_paths(form: &Form, answers: &Answers) -> std::collections::BTreeSet<Str
         }
     }
     paths
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::eform::schema::{Document, Field, FormOrigin, Section};
+
+    fn field(id: &str, show_when: Option<Condition>) -> Item {
+        Item::Field(Field {
+            id: id.into(),
+            label: id.into(),
+            kind: FieldKind::ShortText { max_length: None },
+            required: true,
+            help: None,
+            show_when,
+            prefill: None,
+        })
+    }
+
+    #[test]
+    fn answers_and_documents_that_do_not_apply_are_dropped() {
+        let when_father = Some(Condition { field: "co_cha".into(), equals: Some("co".into()) });
+        let form = Form {
+            procedure: "x".into(),
+            title: "x".into(),
+            origin: FormOrigin::Curated,
+            sections: vec![Section {
+                id: "s".into(),
+                title: "s".into(),
+                help: None,
+                show_when: None,
+                items: vec![
+                    field("co_cha", None),
+                    field("cha_ho_ten", when_father.clone()),
+                    Item::Document(Document {
+                        id: "giay_cha".into(),
+                        label: "Giấy".into(),
+                        component: "K".into(),
+                        required: true,
+                        help: None,
+                        show_when: when_father,
+                    }),
+                ],
+            }],
+        };
+        let mut answers = Answers::default();
+        answers.set("co_cha", "khong");
+        answers.set("cha_ho_ten", "Bí Mật");
+
+        let hidden = answers.keep_shown(&form);
+
+        assert_eq!(answers.get("cha_ho_ten"), "");
+        assert_eq!(answers.get("co_cha"), "khong");
+        assert_eq!(hidden, vec!["giay_cha".to_string()]);
+    }
 }

@@ -192,9 +192,14 @@ fn check_length(value: &str, max_length: usize) -> Result<(), String> {
 /// where decimals are allowed.
 pub fn parse_number(value: &str, integer: bool) -> Option<f64> {
     let compact: String = value.chars().filter(|character| !character.is_whitespace()).collect();
+    let grouped = |text: &str| {
+        let mut groups = text.trim_start_matches('-').split('.');
+        let head = groups.next().unwrap_or_default();
+        (1..=3).contains(&head.len()) && groups.clone().count() > 0 && groups.all(|group| group.len() == 3)
+    };
     let plain = if compact.contains(',') {
         compact.replace('.', "").replace(',', ".")
-    } else if integer || compact.matches('.').count() > 1 {
+    } else if grouped(&compact) && (integer || compact.matches('.').count() > 1) {
         compact.replace('.', "")
     } else {
         compact
@@ -392,6 +397,12 @@ mod checks {
         assert_eq!(parse_number("1.500.000", true), Some(1_500_000.0));
         assert_eq!(parse_number("12,5", false), Some(12.5));
         assert_eq!(parse_number("12.5", false), Some(12.5));
+        assert_eq!(
+            parse_number("1.0", true),
+            Some(1.0),
+            "a dot not followed by three digits is a decimal point"
+        );
+        assert!(check_field(&storeys, "1.5", today()).is_err());
         assert!(check_field(&storeys, "3", today()).is_ok());
         assert!(check_field(&storeys, "8", today()).is_err());
         assert!(check_field(&storeys, "2,5", today()).is_err());

@@ -226,6 +226,7 @@ fn concurrent_submissions_get_distinct_consecutive_codes_and_a_draft_only_one() 
             match click.await.unwrap().unwrap() {
                 Submission::Submitted(code) => submitted.push(code),
                 Submission::AlreadySubmitted(code) => repeated.push(code),
+                Submission::Changed => panic!("nothing changed the answers"),
             }
         }
         assert_eq!(submitted, vec!["TESTB-261204-0001".to_string()]);
@@ -494,4 +495,99 @@ fn sha256(bytes: &[u8]) -> String {
     use sha2::Digest;
 
     sha2::Sha256::digest(bytes).iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+#[test]
+fn a_body_that_breaks_off_keeps_the_answers_already_saved() {
+    block_on(async {
+        let app = portal().await;
+        let (_, cookie) = citizen(app, "dut.ket.noi").await;
+        let key = start(app, &cookie, BIRTH).await;
+        app.post_dossier(
+            &key,
+            &cookie,
+            &[Part::Text("f:me_ho_ten", "Trần Thị Giữ"), Part::Text("intent", "luu")],
+        )
+        .await;
+
+        let (_, body) = crate::helpers::multipart(&[Part::Text("f:dien_thoai", "0912")]);
+        let request = axum::http::Request::builder()
+            .method("POST")
+            .uri(format!("/ho-so/{key}/luu"))
+            .header("content-type", "multipart/form-data; boundary=another-boundary")
+            .header("accept", "text/html")
+            .header("cookie", &cookie)
+            .body(axum::body::Body::from(body))
+            .unwrap();
+        let answer = app.send(request).await;
+
+        assert_eq!(answer.status, StatusCode::SEE_OTHER);
+        let row = dossiers::load(&app.context.db, &key).await.unwrap().unwrap();
+        assert!(row.answers.contains("Trần Thị Giữ"), "{}", row.answers);
+        assert!(row.problems.contains("yeu_cau"), "the page says the request broke off");
+    });
+}
+
+#[test]
+fn answers_and_documents_that_do_not_apply_are_not_submitted() {
+    block_on(async {
+        let app = portal().await;
+        let (_, cookie) = citizen(app, "khong.ap.dung").await;
+        let key = start(app, &cookie, BIRTH).await;
+        let mut answers = birth_answers();
+        answers.push(("f:tre_ho_ten", "Nguyễn Văn Đúng"));
+        answers.push(("f:cha_ho_ten", "Cha Bí Mật"));
+        answers.push(("f:cha_so_dinh_danh", "not-an-id"));
+        answers.push(("intent", "nop"));
+        let files = vec![
+            Part::File("tep:giay_chung_sinh", "a.pdf", PDF),
+            Part::File("tep:van_ban_uy_quyen", "b.pdf", b"%PDF-1.4\n% authorisation\n%%EOF"),
+        ];
+
+        app.post_dossier(&key, &cookie, &parts(&answers, files)).await;
+
+        let row = dossiers::load(&app.context.db, &key).await.unwrap().unwrap();
+        assert_eq!(row.status, "submitted");
+        assert!(!row.answers.contains("Cha Bí Mật") && !row.answers.contains("not-an-id"), "{}", row.answers);
+        let attached: Vec<String> = documents::attachments(&app.context.db, &key)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|(slot, _)| slot)
+            .collect();
+        assert_eq!(attached, vec!["giay_chung_sinh".to_string()]);
+    });
+}
+
+#[test]
+fn a_submission_stops_when_the_answers_changed_after_they_were_checked() {
+    block_on(async {
+        let app = portal().await;
+        let db = app.context.db.clone();
+        let (account, _) = citizen(app, "doi.giua.chung").await;
+        let person = account.trim_start_matches("person:").to_string();
+        let draft =
+            dossiers::create_draft(&db, BIRTH, "Khai sinh", &person, None, Some(NHA_TRANG)).await.unwrap();
+        let mut checked = app::eform::Answers::default();
+        checked.set("tre_ho_ten", "Đã kiểm tra");
+        let problems = app::eform::Problems::new();
+        dossiers::save_draft(&db, &draft, &checked, &problems, Some(NHA_TRANG)).await.unwrap();
+        let checked_json = serde_json::to_string(&checked).unwrap();
+
+        // Another request empties the answers between the check and the submission.
+        dossiers::save_draft(&db, &draft, &app::eform::Answers::default(), &problems, Some(NHA_TRANG))
+            .await
+            .unwrap();
+        let stale =
+            dossiers::submit_checked(&db, &draft, Some(&checked_json), "TESTC", "261204", "ABCDEFGH", "t")
+                .await;
+
+        assert_eq!(stale.unwrap(), Submission::Changed);
+        assert_eq!(dossiers::load(&db, &draft).await.unwrap().unwrap().status, "draft");
+        dossiers::save_draft(&db, &draft, &checked, &problems, Some(NHA_TRANG)).await.unwrap();
+        let fresh =
+            dossiers::submit_checked(&db, &draft, Some(&checked_json), "TESTC", "261204", "ABCDEFGH", "t")
+                .await;
+        assert!(matches!(fresh.unwrap(), Submission::Submitted(_)));
+    });
 }

@@ -62,7 +62,7 @@ pub fn DossierRoute() -> impl IntoView {
 #[component]
 fn Submitted(page: DossierPage) -> impl IntoView {
     let code = page.code.clone().unwrap_or_default();
-    let answers = crate::eform::display::answer_lines(&page.form, &page.answers);
+    let answers = crate::eform::display::answer_lines(&page.form, &page.answers, &page.unit_names);
     let documents: Vec<_> = page.slots.iter().filter_map(|slot| slot.attached.clone()).collect();
 
     view! {

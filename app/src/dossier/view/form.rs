@@ -88,7 +88,9 @@ fn ProblemSummary(form: crate::eform::Form, checked: bool, saved: bool) -> impl 
                 .collect_view();
             view! {
                 <div class="problem-summary" id="loi" role="alert" tabindex="-1">
-                    <h2>"Hồ sơ chưa nộp được, vui lòng sửa các mục sau:"</h2>
+                    <h2>
+                        {if checked { "Hồ sơ chưa nộp được, vui lòng sửa các mục sau:" } else { "Vui lòng xem lại các mục sau:" }}
+                    </h2>
                     <ul>{items}</ul>
                 </div>
             }

@@ -17,13 +17,24 @@ use crate::shell::ErrorNotice;
 pub fn StartPage() -> impl IntoView {
     let params = use_params_map();
     let code = move || params.with(|params| params.get("code").unwrap_or_default());
-    let procedure = Resource::new(code, load_procedure);
+    // The procedure and the applicant's drafts load together, so the page
+    // has no second resource that hydration would have to find in order.
+    let procedure = Resource::new(code, |code| async move {
+        let page = load_procedure(code).await?;
+        let drafts: Vec<DossierSummary> = my_dossiers()
+            .await
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|dossier| dossier.procedure == page.entry.code && dossier.status == DossierStatus::Draft)
+            .collect();
+        Ok::<_, crate::error::AppError>((page, drafts))
+    });
 
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Đang tải…"</p> }>
             {move || Suspend::new(async move {
                 match procedure.await {
-                    Ok(page) => view! { <Start page /> }.into_any(),
+                    Ok((page, drafts)) => view! { <Start page drafts /> }.into_any(),
                     Err(error) => view! { <ErrorNotice error /> }.into_any(),
                 }
             })}
@@ -32,7 +43,7 @@ pub fn StartPage() -> impl IntoView {
 }
 
 #[component]
-fn Start(page: ProcedurePage) -> impl IntoView {
+fn Start(page: ProcedurePage, drafts: Vec<DossierSummary>) -> impl IntoView {
     let entry = page.entry;
     let back = format!("/thu-tuc/{}", entry.code);
     let online = entry.online_level.is_some_and(|level| level.accepts_online_submission());
@@ -57,7 +68,7 @@ fn Start(page: ProcedurePage) -> impl IntoView {
                 <p>"Tài khoản cán bộ không nộp hồ sơ trực tuyến. Hồ sơ nộp trực tiếp được tiếp nhận tại trang của Bộ phận Một cửa."</p>
             }
             .into_any(),
-            Some(_) => view! { <Begin procedure=code.clone() /> }.into_any(),
+            Some(_) => view! { <Begin procedure=code.clone() drafts=drafts.clone() /> }.into_any(),
         }
     };
 
@@ -78,45 +89,30 @@ fn Start(page: ProcedurePage) -> impl IntoView {
 /// The drafts already started for the procedure, and the button that
 /// starts a new one.
 #[component]
-fn Begin(procedure: String) -> impl IntoView {
+fn Begin(procedure: String, drafts: Vec<DossierSummary>) -> impl IntoView {
     let action = ServerAction::<StartDossier>::new();
-    let dossiers = Resource::new(|| (), |_| my_dossiers());
-    let wanted = procedure.clone();
-    let drafts = move || {
-        Suspend::new({
-            let wanted = wanted.clone();
-            async move {
-                let drafts: Vec<DossierSummary> = dossiers
-                    .await
-                    .unwrap_or_default()
-                    .into_iter()
-                    .filter(|dossier| dossier.procedure == wanted && dossier.status == DossierStatus::Draft)
-                    .collect();
-                (!drafts.is_empty()).then(|| {
-                    view! {
-                        <div class="drafts">
-                            <p>"Bạn đã có bản nháp của thủ tục này:"</p>
-                            <ul>
-                                {drafts
-                                    .into_iter()
-                                    .map(|draft| {
-                                        view! {
-                                            <li>
-                                                <a href=format!("/ho-so/{}", draft.id)>"Tiếp tục bản nháp lưu lúc " {draft.when}</a>
-                                            </li>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </ul>
-                        </div>
-                    }
-                })
-            }
-        })
-    };
+    let drafts = (!drafts.is_empty()).then(|| {
+        view! {
+            <div class="drafts">
+                <p>"Bạn đã có bản nháp của thủ tục này:"</p>
+                <ul>
+                    {drafts
+                        .into_iter()
+                        .map(|draft| {
+                            view! {
+                                <li>
+                                    <a href=format!("/ho-so/{}", draft.id)>"Tiếp tục bản nháp lưu lúc " {draft.when}</a>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </div>
+        }
+    });
 
     view! {
-        <Suspense fallback=|| ()>{drafts}</Suspense>
+        {drafts}
         <ActionForm action>
             <input type="hidden" name="procedure" value=procedure />
             <button type="submit" class="button">"Bắt đầu khai hồ sơ mới"</button>
