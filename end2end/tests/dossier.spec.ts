@@ -21,6 +21,12 @@ test("a citizen files a birth registration, fixes a mistake, submits once and tr
     await page.locator("#f-dien_thoai").fill("12345");
     await page.locator("#f-dien_thoai").blur();
     await expect(page.locator("#f-dien_thoai-loi")).toContainText("Số điện thoại không hợp lệ");
+
+    // The draft saves itself when typing stops; a reload finds the answer.
+    await page.locator("#f-me_ho_ten").fill("Tự Lưu Nháp");
+    await expect(page.locator(".autosave")).toHaveText("Đã tự động lưu bản nháp.");
+    await page.reload();
+    await expect(page.locator("#f-me_ho_ten")).toHaveValue("Tự Lưu Nháp");
   }
 
   await fillBirthRegistration(page);

@@ -19,10 +19,13 @@ pub enum AuditAction {
     OfficerIssued,
     OfficerRolesChanged,
     OfficerRevoked,
+    DossierReceived,
+    SupplementRequested,
+    DossierRefused,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 7] = [
+    pub const ALL: [AuditAction; 10] = [
         AuditAction::SignedIn,
         AuditAction::SignInFailed,
         AuditAction::SignedOut,
@@ -30,6 +33,9 @@ impl AuditAction {
         AuditAction::OfficerIssued,
         AuditAction::OfficerRolesChanged,
         AuditAction::OfficerRevoked,
+        AuditAction::DossierReceived,
+        AuditAction::SupplementRequested,
+        AuditAction::DossierRefused,
     ];
 
     pub fn as_stored(self) -> &'static str {
@@ -41,6 +47,9 @@ impl AuditAction {
             AuditAction::OfficerIssued => "officer_issued",
             AuditAction::OfficerRolesChanged => "officer_roles_changed",
             AuditAction::OfficerRevoked => "officer_revoked",
+            AuditAction::DossierReceived => "dossier_received",
+            AuditAction::SupplementRequested => "supplement_requested",
+            AuditAction::DossierRefused => "dossier_refused",
         }
     }
 
@@ -57,6 +66,9 @@ impl AuditAction {
             AuditAction::OfficerIssued => "Cấp tài khoản cán bộ",
             AuditAction::OfficerRolesChanged => "Đổi vai trò cán bộ",
             AuditAction::OfficerRevoked => "Thu hồi tài khoản cán bộ",
+            AuditAction::DossierReceived => "Tiếp nhận hồ sơ",
+            AuditAction::SupplementRequested => "Yêu cầu bổ sung hồ sơ",
+            AuditAction::DossierRefused => "Từ chối tiếp nhận hồ sơ",
         }
     }
 }

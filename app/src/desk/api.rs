@@ -151,6 +151,13 @@ async fn decide(key: String, action: crate::dossier::Action, note: Option<String
         (None, None)
     };
     let actor = officer.account();
+    let address = crate::server::client_address().await;
+    let code = row.code.clone().unwrap_or_default();
+    let audit_action = match action {
+        crate::dossier::Action::Receive => crate::audit::AuditAction::DossierReceived,
+        crate::dossier::Action::RequestSupplement => crate::audit::AuditAction::SupplementRequested,
+        _ => crate::audit::AuditAction::DossierRefused,
+    };
     let decided = super::stored::decide(
         &context.db,
         &super::stored::Decision {
@@ -162,6 +169,10 @@ async fn decide(key: String, action: crate::dossier::Action, note: Option<String
             due_on: due_on.as_deref(),
             due_reckoning: reckoning.as_deref(),
             actor: &actor,
+            actor_name: &officer.full_name,
+            audit_action,
+            code: &code,
+            address: address.as_deref(),
         },
     )
     .await

@@ -45,10 +45,15 @@ pub struct Decision<'a> {
     pub due_on: Option<&'a str>,
     pub due_reckoning: Option<&'a str>,
     pub actor: &'a str,
+    /// For the audit log, in the same transaction.
+    pub actor_name: &'a str,
+    pub audit_action: crate::audit::AuditAction,
+    pub code: &'a str,
+    pub address: Option<&'a str>,
 }
 
-/// Applies a decision and records it in the dossier's history, all or
-/// nothing. Answers false when someone else decided first (or the dossier
+/// Applies a decision and records it in the dossier's history and the
+/// audit log, all or nothing. Answers false when someone else decided first (or the dossier
 /// is not the agency's): the caller says so to the officer.
 pub async fn decide(db: &Db, decision: &Decision<'_>) -> Result<bool, surrealdb::Error> {
     let mut attempt: u32 = 0;
@@ -66,6 +71,10 @@ pub async fn decide(db: &Db, decision: &Decision<'_>) -> Result<bool, surrealdb:
                      due_on = IF $due_on = NONE { due_on } ELSE { $due_on },
                      due_reckoning = IF $due_reckoning = NONE { due_reckoning } ELSE { $due_reckoning };
                  CREATE dossier_event SET dossier = $dossier, status = $to, note = $note, actor = $actor;
+                 CREATE audit CONTENT {
+                     actor: $actor, actor_name: $actor_name, action: $audit_action,
+                     target: $code, detail: $note, address: $address
+                 };
                  COMMIT TRANSACTION;",
             )
             .bind(("key", decision.key.to_string()))
@@ -76,6 +85,10 @@ pub async fn decide(db: &Db, decision: &Decision<'_>) -> Result<bool, surrealdb:
             .bind(("due_on", decision.due_on.map(str::to_string)))
             .bind(("due_reckoning", decision.due_reckoning.map(str::to_string)))
             .bind(("actor", decision.actor.to_string()))
+            .bind(("actor_name", decision.actor_name.to_string()))
+            .bind(("audit_action", decision.audit_action.as_stored()))
+            .bind(("code", decision.code.to_string()))
+            .bind(("address", decision.address.map(str::to_string)))
             .await?;
         match guarded(&mut response, "already-handled")? {
             Guarded::Done => return Ok(true),
