@@ -4,7 +4,9 @@ use serde_json::Value as Json;
 
 use super::QueueItem;
 use crate::dossier::Channel;
-use crate::dossier::stored::{Guarded, back_off, guarded};
+use std::future::IntoFuture;
+
+use crate::dossier::stored::until_settled;
 use crate::server::Db;
 
 /// Submitted dossiers of an agency, oldest first: first come, first checked.
@@ -56,12 +58,9 @@ pub struct Decision<'a> {
 /// audit log, all or nothing. Answers false when someone else decided first (or the dossier
 /// is not the agency's): the caller says so to the officer.
 pub async fn decide(db: &Db, decision: &Decision<'_>) -> Result<bool, surrealdb::Error> {
-    let mut attempt: u32 = 0;
-    loop {
-        attempt += 1;
-        let mut response = db
-            .query(
-                "BEGIN TRANSACTION;
+    let committed = until_settled("already-handled", || {
+        db.query(
+            "BEGIN TRANSACTION;
                  LET $dossier = type::record('dossier', $key);
                  IF $dossier.status != $from OR $dossier.agency != type::record('agency', $agency) {
                      THROW 'already-handled'
@@ -76,27 +75,23 @@ pub async fn decide(db: &Db, decision: &Decision<'_>) -> Result<bool, surrealdb:
                      target: $code, detail: $note, address: $address
                  };
                  COMMIT TRANSACTION;",
-            )
-            .bind(("key", decision.key.to_string()))
-            .bind(("agency", decision.agency.to_string()))
-            .bind(("from", decision.from.to_string()))
-            .bind(("to", decision.to.to_string()))
-            .bind(("note", decision.note.map(str::to_string)))
-            .bind(("due_on", decision.due_on.map(str::to_string)))
-            .bind(("due_reckoning", decision.due_reckoning.map(str::to_string)))
-            .bind(("actor", decision.actor.to_string()))
-            .bind(("actor_name", decision.actor_name.to_string()))
-            .bind(("audit_action", decision.audit_action.as_stored()))
-            .bind(("code", decision.code.to_string()))
-            .bind(("address", decision.address.map(str::to_string)))
-            .await?;
-        match guarded(&mut response, "already-handled")? {
-            Guarded::Done => return Ok(true),
-            Guarded::Refused => return Ok(false),
-            Guarded::Conflict(_) if attempt < 8 => back_off(attempt).await,
-            Guarded::Conflict(error) => return Err(error),
-        }
-    }
+        )
+        .bind(("key", decision.key.to_string()))
+        .bind(("agency", decision.agency.to_string()))
+        .bind(("from", decision.from.to_string()))
+        .bind(("to", decision.to.to_string()))
+        .bind(("note", decision.note.map(str::to_string)))
+        .bind(("due_on", decision.due_on.map(str::to_string)))
+        .bind(("due_reckoning", decision.due_reckoning.map(str::to_string)))
+        .bind(("actor", decision.actor.to_string()))
+        .bind(("actor_name", decision.actor_name.to_string()))
+        .bind(("audit_action", decision.audit_action.as_stored()))
+        .bind(("code", decision.code.to_string()))
+        .bind(("address", decision.address.map(str::to_string)))
+        .into_future()
+    })
+    .await?;
+    Ok(committed.is_some())
 }
 
 /// The applicant's name, for the desk.

@@ -1,5 +1,7 @@
 //! Dossiers in the database.
 
+use std::future::IntoFuture;
+
 use serde::Deserialize;
 use serde_json::Value as Json;
 use surrealdb::types::QueryError;
@@ -206,31 +208,19 @@ pub async fn submit_checked(
     secret: &str,
     actor: &str,
 ) -> Result<Submission, surrealdb::Error> {
-    let mut attempt: u32 = 0;
-    loop {
-        attempt += 1;
-        match submit_once(db, key, checked, prefix, day, secret, actor).await? {
-            Attempt::Submitted(code) => return Ok(Submission::Submitted(code)),
-            Attempt::NotDraft => {
-                let row = load(db, key).await?;
-                if row.as_ref().is_some_and(|row| row.status == "draft") {
-                    return Ok(Submission::Changed);
-                }
-                return Ok(Submission::AlreadySubmitted(row.and_then(|row| row.code)));
-            }
-            Attempt::Conflict(error) if attempt < 8 => {
-                tracing::debug!(dossier = key, attempt, error = %error, "submission conflicted, retrying");
-                back_off(attempt).await;
-            }
-            Attempt::Conflict(error) => return Err(error),
-        }
+    let committed =
+        until_settled("already-submitted", || submit_once(db, key, checked, prefix, day, secret, actor))
+            .await?;
+    if let Some(mut response) = committed {
+        let code: Option<String> = crate::server::returned(&mut response);
+        return Ok(Submission::Submitted(code.unwrap_or_default()));
     }
-}
 
-enum Attempt {
-    Submitted(String),
-    NotDraft,
-    Conflict(surrealdb::Error),
+    let row = load(db, key).await?;
+    if row.as_ref().is_some_and(|row| row.status == "draft") {
+        return Ok(Submission::Changed);
+    }
+    Ok(Submission::AlreadySubmitted(row.and_then(|row| row.code)))
 }
 
 async fn submit_once(
@@ -241,8 +231,8 @@ async fn submit_once(
     day: &str,
     secret: &str,
     actor: &str,
-) -> Result<Attempt, surrealdb::Error> {
-    let mut response = db
+) -> Result<surrealdb::IndexedResults, surrealdb::Error> {
+    db
         .query(
             "BEGIN TRANSACTION;
              LET $dossier = type::record('dossier', $key);
@@ -265,20 +255,11 @@ async fn submit_once(
         .bind(("day", day.to_string()))
         .bind(("secret", secret.to_string()))
         .bind(("actor", actor.to_string()))
-        .await?;
-
-    match guarded(&mut response, "already-submitted")? {
-        Guarded::Done => {
-            let code: Option<String> = crate::server::returned(&mut response);
-            Ok(Attempt::Submitted(code.unwrap_or_default()))
-        }
-        Guarded::Refused => Ok(Attempt::NotDraft),
-        Guarded::Conflict(error) => Ok(Attempt::Conflict(error)),
-    }
+        .await
 }
 
 /// How a transaction guarded by `THROW '<guard>'` ended.
-pub(crate) enum Guarded {
+enum Guarded {
     Done,
     /// The guard threw: the record was not in the state the change needs.
     Refused,
@@ -289,7 +270,7 @@ pub(crate) enum Guarded {
 /// Reads a guarded transaction's outcome. A failed transaction reports its
 /// cause and, for every other statement, that it was not run: all of them
 /// are looked through.
-pub(crate) fn guarded(
+fn guarded(
     response: &mut surrealdb::IndexedResults,
     guard: &str,
 ) -> Result<Guarded, surrealdb::Error> {
@@ -315,8 +296,35 @@ pub(crate) fn guarded(
 
 /// A short pause before running a conflicted transaction again, longer on
 /// each attempt, so that contenders spread out.
-pub(crate) async fn back_off(attempt: u32) {
+async fn back_off(attempt: u32) {
     tokio::time::sleep(std::time::Duration::from_millis(5 * u64::from(attempt * attempt))).await;
+}
+
+/// Runs a transaction guarded by `THROW '<guard>'` until it commits (its
+/// results) or its guard refuses (`None`), sending it again after a lost
+/// conflict, at most eight times.
+pub(crate) async fn until_settled<F, Fut>(
+    guard: &str,
+    mut send: F,
+) -> Result<Option<surrealdb::IndexedResults>, surrealdb::Error>
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Result<surrealdb::IndexedResults, surrealdb::Error>>,
+{
+    let mut attempt: u32 = 0;
+    loop {
+        attempt += 1;
+        let mut response = send().await?;
+        match guarded(&mut response, guard)? {
+            Guarded::Done => return Ok(Some(response)),
+            Guarded::Refused => return Ok(None),
+            Guarded::Conflict(error) if attempt >= 8 => return Err(error),
+            Guarded::Conflict(error) => {
+                tracing::debug!(attempt, error = %error, "transaction conflicted, sending it again");
+                back_off(attempt).await;
+            }
+        }
+    }
 }
 
 /// Write conflicts between concurrent transactions, which the database asks
@@ -329,28 +337,21 @@ fn is_retryable(error: &surrealdb::Error) -> bool {
 /// Sends a dossier back to the desk after the supplement the desk asked
 /// for; it keeps its code. Answers whether this call did it.
 pub async fn resubmit(db: &Db, key: &str, actor: &str) -> Result<bool, surrealdb::Error> {
-    let mut attempt: u32 = 0;
-    loop {
-        attempt += 1;
-        let mut response = db
-            .query(
-                "BEGIN TRANSACTION;
-                 LET $dossier = type::record('dossier', $key);
-                 IF $dossier.status != 'supplement_requested' { THROW 'not-awaiting-supplement' };
-                 UPDATE $dossier SET status = 'submitted', problems = '{}', updated_at = time::now();
-                 CREATE dossier_event SET dossier = $dossier, status = 'submitted', note = 'Đã nộp bổ sung hồ sơ.', actor = $actor;
-                 COMMIT TRANSACTION;",
-            )
-            .bind(("key", key.to_string()))
-            .bind(("actor", actor.to_string()))
-            .await?;
-        match guarded(&mut response, "not-awaiting-supplement")? {
-            Guarded::Done => return Ok(true),
-            Guarded::Refused => return Ok(false),
-            Guarded::Conflict(_) if attempt < 8 => back_off(attempt).await,
-            Guarded::Conflict(error) => return Err(error),
-        }
-    }
+    let committed = until_settled("not-awaiting-supplement", || {
+        db.query(
+            "BEGIN TRANSACTION;
+             LET $dossier = type::record('dossier', $key);
+             IF $dossier.status != 'supplement_requested' { THROW 'not-awaiting-supplement' };
+             UPDATE $dossier SET status = 'submitted', problems = '{}', updated_at = time::now();
+             CREATE dossier_event SET dossier = $dossier, status = 'submitted', note = 'Đã nộp bổ sung hồ sơ.', actor = $actor;
+             COMMIT TRANSACTION;",
+        )
+        .bind(("key", key.to_string()))
+        .bind(("actor", actor.to_string()))
+        .into_future()
+    })
+    .await?;
+    Ok(committed.is_some())
 }
 
 /// The dossiers of a person and of the organisation they represent, newest
