@@ -23,6 +23,11 @@ use crate::server::{ServerContext, database_error};
 use crate::store::file::{FileStore, UploadError};
 use crate::store::stored as documents;
 
+/// How long one form POST may take to arrive and be saved: a 20 MB file
+/// over a slow mobile connection fits; a client trickling bytes to hold
+/// the connection open does not. A timed-out upload leaves nothing behind.
+const FORM_TIME_LIMIT: std::time::Duration = std::time::Duration::from_secs(300);
+
 /// The most text a single answer part may carry; a longer one is cut.
 const MAX_PART_BYTES: usize = 16 * 1024;
 
@@ -83,7 +88,17 @@ pub async fn handle(
 ) -> Response {
     let scripted =
         headers.get(header::ACCEPT).and_then(|accept| accept.to_str().ok()) == Some("application/json");
-    match save(&context, &session, &key, multipart).await {
+    let Ok(saved) = tokio::time::timeout(FORM_TIME_LIMIT, save(&context, &session, &key, multipart)).await
+    else {
+        tracing::warn!(dossier = %key, "dossier form took too long to arrive; nothing saved");
+        return (
+            StatusCode::REQUEST_TIMEOUT,
+            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            "Gửi hồ sơ quá lâu nên chưa được lưu. Vui lòng kiểm tra kết nối mạng và gửi lại.",
+        )
+            .into_response();
+    };
+    match saved {
         Ok(_) if scripted => StatusCode::NO_CONTENT.into_response(),
         Ok(outcome) => Redirect::to(&outcome.location(&key)).into_response(),
         Err(AppError::SignInRequired) if !scripted => Redirect::to("/dang-nhap").into_response(),

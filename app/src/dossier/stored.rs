@@ -270,10 +270,7 @@ enum Guarded {
 /// Reads a guarded transaction's outcome. A failed transaction reports its
 /// cause and, for every other statement, that it was not run: all of them
 /// are looked through.
-fn guarded(
-    response: &mut surrealdb::IndexedResults,
-    guard: &str,
-) -> Result<Guarded, surrealdb::Error> {
+fn guarded(response: &mut surrealdb::IndexedResults, guard: &str) -> Result<Guarded, surrealdb::Error> {
     let errors = response.take_errors();
     if errors.values().any(|error| error.to_string().contains(guard)) {
         return Ok(Guarded::Refused);
