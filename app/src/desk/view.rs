@@ -7,8 +7,9 @@ use super::DeskDossier;
 use super::api::{ReceiveDossier, RefuseDossier, RequestSupplement, desk_queue, load_desk_dossier};
 use crate::account::view::admitted;
 use crate::dossier::DossierStatus;
-use crate::dossier::view::History;
+use crate::dossier::view::{AnswerList, History};
 use crate::shell::ErrorNotice;
+use crate::store::view::DocumentLink;
 
 /// The desk's queue on the officer's home: oldest first, with the channel.
 #[component]
@@ -132,17 +133,14 @@ fn Check(
                     view! {
                         <li>
                             {label.clone()} ": "
-                            <a href=document.href() download>{document.title.clone()}</a>
-                            " (" {document.type_label()} ", " {document.size_label()} ")"
+                            <DocumentLink document=document.clone() />
                         </li>
                     }
                 })
                 .collect_view()}
         </ul>
         <h2>"Nội dung tờ khai"</h2>
-        <dl class="answers">
-            {dossier.answers.iter().map(|(label, value)| view! { <dt>{label.clone()}</dt><dd>{value.clone()}</dd> }).collect_view()}
-        </dl>
+        <AnswerList answers=dossier.answers.clone() />
         <h2>"Quá trình xử lý"</h2>
         <History entries=dossier.history.clone() />
         {waiting

@@ -105,3 +105,13 @@ fn DocumentCard(
         </li>
     }
 }
+
+/// A stored document as a download link with its type and size; the same
+/// wherever a dossier lists its documents.
+#[component]
+pub fn DocumentLink(document: StoredDocument) -> impl IntoView {
+    view! {
+        <a href=document.href() download>{document.title.clone()}</a>
+        " (" {document.type_label()} ", " {document.size_label()} ")"
+    }
+}

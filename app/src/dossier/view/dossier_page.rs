@@ -4,10 +4,11 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::form::DossierForm;
-use super::history::History;
+use super::history::{AnswerList, History};
 use crate::dossier::api::load_dossier;
 use crate::dossier::{DossierPage, DossierStatus};
 use crate::shell::ErrorNotice;
+use crate::store::view::DocumentLink;
 
 /// `/ho-so/<key>`: a draft's form, or a submitted dossier with its code.
 #[component]
@@ -107,20 +108,14 @@ fn Submitted(page: DossierPage) -> impl IntoView {
                     .map(|document| {
                         view! {
                             <li>
-                                <a href=document.href() download>{document.title.clone()}</a>
-                                " (" {document.type_label()} ", " {document.size_label()} ")"
+                                <DocumentLink document />
                             </li>
                         }
                     })
                     .collect_view()}
             </ul>
             <h2>"Nội dung tờ khai"</h2>
-            <dl class="answers">
-                {answers
-                    .into_iter()
-                    .map(|(label, value)| view! { <dt>{label}</dt><dd>{value}</dd> })
-                    .collect_view()}
-            </dl>
+            <AnswerList answers />
         </section>
     }
 }

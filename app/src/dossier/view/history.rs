@@ -23,3 +23,13 @@ pub fn History(entries: Vec<HistoryEntry>) -> impl IntoView {
         </ol>
     }
 }
+
+/// A form's answers as label and value, for the applicant and the desk.
+#[component]
+pub fn AnswerList(answers: Vec<(String, String)>) -> impl IntoView {
+    view! {
+        <dl class="answers">
+            {answers.into_iter().map(|(label, value)| view! { <dt>{label}</dt><dd>{value}</dd> }).collect_view()}
+        </dl>
+    }
+}

@@ -12,7 +12,7 @@ mod state;
 mod tracking_page;
 
 pub use dossier_page::DossierRoute;
-pub use history::History;
+pub use history::{AnswerList, History};
 pub use my_list::MyDossiers;
 pub use start_page::StartPage;
 pub use tracking_page::TrackingPage;
