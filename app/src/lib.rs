@@ -15,7 +15,9 @@ pub mod dossier;
 pub mod eform;
 pub mod error;
 pub mod home;
+pub mod notification;
 pub mod procedure;
+pub mod processing;
 #[cfg(feature = "ssr")]
 pub mod server;
 pub mod shell;

@@ -70,6 +70,11 @@ pub fn build(context: ServerContext, leptos: LeptosOptions, settings: &Settings)
             axum::routing::post(app::dossier::save::handle)
                 .layer(axum::extract::DefaultBodyLimit::max(form_limit)),
         )
+        .route(
+            "/can-bo/ho-so/{key}/ket-qua",
+            axum::routing::post(app::processing::result::upload)
+                .layer(axum::extract::DefaultBodyLimit::max(form_limit)),
+        )
         .route("/kho-du-lieu/tep/{key}", get(app::store::serve::download))
         .merge(crate::sign_in::routes())
         .leptos_routes_with_context(

@@ -22,10 +22,19 @@ pub enum AuditAction {
     DossierReceived,
     SupplementRequested,
     DossierRefused,
+    DossierHandedOver,
+    DossierSentBack,
+    ResultRecorded,
+    ResultApproved,
+    ResultReturned,
+    ApologyIssued,
+    WalkInRegistered,
+    WorkflowChanged,
+    CalendarChanged,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 10] = [
+    pub const ALL: [AuditAction; 19] = [
         AuditAction::SignedIn,
         AuditAction::SignInFailed,
         AuditAction::SignedOut,
@@ -36,6 +45,15 @@ impl AuditAction {
         AuditAction::DossierReceived,
         AuditAction::SupplementRequested,
         AuditAction::DossierRefused,
+        AuditAction::DossierHandedOver,
+        AuditAction::DossierSentBack,
+        AuditAction::ResultRecorded,
+        AuditAction::ResultApproved,
+        AuditAction::ResultReturned,
+        AuditAction::ApologyIssued,
+        AuditAction::WalkInRegistered,
+        AuditAction::WorkflowChanged,
+        AuditAction::CalendarChanged,
     ];
 
     pub fn as_stored(self) -> &'static str {
@@ -50,6 +68,15 @@ impl AuditAction {
             AuditAction::DossierReceived => "dossier_received",
             AuditAction::SupplementRequested => "supplement_requested",
             AuditAction::DossierRefused => "dossier_refused",
+            AuditAction::DossierHandedOver => "dossier_handed_over",
+            AuditAction::DossierSentBack => "dossier_sent_back",
+            AuditAction::ResultRecorded => "result_recorded",
+            AuditAction::ResultApproved => "result_approved",
+            AuditAction::ResultReturned => "result_returned",
+            AuditAction::ApologyIssued => "apology_issued",
+            AuditAction::WalkInRegistered => "walk_in_registered",
+            AuditAction::WorkflowChanged => "workflow_changed",
+            AuditAction::CalendarChanged => "calendar_changed",
         }
     }
 
@@ -69,6 +96,15 @@ impl AuditAction {
             AuditAction::DossierReceived => "Tiếp nhận hồ sơ",
             AuditAction::SupplementRequested => "Yêu cầu bổ sung hồ sơ",
             AuditAction::DossierRefused => "Từ chối tiếp nhận hồ sơ",
+            AuditAction::DossierHandedOver => "Chuyển bước xử lý hồ sơ",
+            AuditAction::DossierSentBack => "Trả lại bước trước",
+            AuditAction::ResultRecorded => "Cập nhật kết quả giải quyết",
+            AuditAction::ResultApproved => "Phê duyệt kết quả",
+            AuditAction::ResultReturned => "Trả kết quả",
+            AuditAction::ApologyIssued => "Xin lỗi và hẹn lại ngày trả kết quả",
+            AuditAction::WalkInRegistered => "Đăng ký hồ sơ nộp trực tiếp",
+            AuditAction::WorkflowChanged => "Sửa quy trình xử lý",
+            AuditAction::CalendarChanged => "Sửa lịch ngày nghỉ",
         }
     }
 }

@@ -30,9 +30,13 @@ pub async fn load_desk_dossier(key: String) -> Result<DeskDossier, AppError> {
 
     let context = crate::server::context()?;
     let caller = crate::account::caller::caller().await?;
-    let officer = caller.officer_with(&[Role::DeskOfficer, Role::Leader])?;
+    let officer = caller.officer_with(&[Role::DeskOfficer, Role::Specialist, Role::Leader])?;
 
     let row = agency_dossier(&context.db, &officer.agency, &key).await?;
+    let progress = crate::processing::api::ssr::progress_of(&context.db, officer, &row).await?;
+    let handovers = crate::processing::stored::handovers(&context.db, &row.key)
+        .await
+        .map_err(|error| database_error("read handovers", error))?;
     let form = crate::dossier::access::form_for(&context.db, &row.procedure).await?;
     let documents = crate::store::stored::attachments(&context.db, &row.key)
         .await
@@ -66,6 +70,9 @@ pub async fn load_desk_dossier(key: String) -> Result<DeskDossier, AppError> {
         answers: crate::eform::display::answer_lines(&form, &answers, &unit_names),
         documents: labelled,
         history,
+        progress,
+        handovers,
+        reckoning: row.due_reckoning.as_deref().and_then(|text| serde_json::from_str(text).ok()),
     })
 }
 
@@ -112,7 +119,7 @@ fn required_note(text: &str, missing: &str) -> Result<String, AppError> {
 /// A dossier of the agency that the desk may see: submitted at least once.
 /// Another agency's, or a draft, answers "not found".
 #[cfg(feature = "ssr")]
-async fn agency_dossier(
+pub(crate) async fn agency_dossier(
     db: &crate::server::Db,
     agency: &str,
     key: &str,
@@ -150,29 +157,70 @@ async fn decide(key: String, action: crate::dossier::Action, note: Option<String
     } else {
         (None, None)
     };
+    let workflow = if action == crate::dossier::Action::Receive {
+        crate::processing::stored::workflow_for(&context.db, &row.procedure)
+            .await
+            .map_err(|error| database_error("read workflow", error))?
+    } else {
+        crate::processing::Workflow::standard()
+    };
+    let mut set = serde_json::Map::new();
+    if action == crate::dossier::Action::Receive {
+        set.insert("workflow".into(), serde_json::to_string(&workflow).unwrap_or_default().into());
+        if let Some(due_on) = &due_on {
+            set.insert("due_on".into(), due_on.clone().into());
+        }
+        if let Some(reckoning) = &reckoning {
+            set.insert("due_reckoning".into(), reckoning.clone().into());
+        }
+    }
+
     let actor = officer.account();
     let address = crate::server::client_address().await;
     let code = row.code.clone().unwrap_or_default();
-    let audit_action = match action {
-        crate::dossier::Action::Receive => crate::audit::AuditAction::DossierReceived,
-        crate::dossier::Action::RequestSupplement => crate::audit::AuditAction::SupplementRequested,
-        _ => crate::audit::AuditAction::DossierRefused,
+    let (audit_action, notice) = match action {
+        crate::dossier::Action::Receive => (
+            crate::audit::AuditAction::DossierReceived,
+            match &due_on {
+                Some(due) => format!(
+                    "Hồ sơ {code} đã được tiếp nhận. Ngày hẹn trả kết quả: {}.",
+                    crate::text::date(due)
+                ),
+                None => format!("Hồ sơ {code} đã được tiếp nhận."),
+            },
+        ),
+        crate::dossier::Action::RequestSupplement => (
+            crate::audit::AuditAction::SupplementRequested,
+            format!("Hồ sơ {code} cần bổ sung. Vui lòng xem yêu cầu và nộp bổ sung."),
+        ),
+        _ => (
+            crate::audit::AuditAction::DossierRefused,
+            format!("Hồ sơ {code} không được tiếp nhận. Vui lòng xem lý do trên trang hồ sơ."),
+        ),
     };
-    let decided = super::stored::decide(
+    let received = action == crate::dossier::Action::Receive;
+    let decided = crate::processing::stored::advance(
         &context.db,
-        &super::stored::Decision {
+        &crate::processing::stored::Move {
             key: &row.key,
             agency: &officer.agency,
-            from: from.stored(),
-            to: to.stored(),
+            from,
+            from_step: None,
+            to,
+            to_step: received.then_some(0),
+            workflow: &workflow,
+            set,
+            desk_note: Some(note.as_deref()),
+            assignee: None,
             note: note.as_deref(),
-            due_on: due_on.as_deref(),
-            due_reckoning: reckoning.as_deref(),
+            internal_note: None,
             actor: &actor,
             actor_name: &officer.full_name,
             audit_action,
             code: &code,
             address: address.as_deref(),
+            notice: Some(notice),
+            publish: None,
         },
     )
     .await

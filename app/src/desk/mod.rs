@@ -38,6 +38,12 @@ pub struct DeskDossier {
     pub answers: Vec<(String, String)>,
     pub documents: Vec<(String, StoredDocument)>,
     pub history: Vec<HistoryEntry>,
+    /// Where it is in its workflow and what the caller may do, once received.
+    pub progress: Option<crate::processing::Progress>,
+    /// Every move between steps: the control slip's lines.
+    pub handovers: Vec<crate::processing::Handover>,
+    /// How the appointment date was counted.
+    pub reckoning: Option<crate::procedure::estimate::EstimatedDue>,
 }
 
 /// The longest note a decision may carry.

@@ -8,6 +8,8 @@ use super::api::{ReceiveDossier, RefuseDossier, RequestSupplement, desk_queue, l
 use crate::account::view::admitted;
 use crate::dossier::DossierStatus;
 use crate::dossier::view::{AnswerList, History};
+use crate::procedure::view::EstimateNote;
+use crate::processing::view::{ProcessingActions, ProcessingPanel};
 use crate::shell::ErrorNotice;
 use crate::store::view::DocumentLink;
 
@@ -57,8 +59,17 @@ pub fn DeskDossierPage() -> impl IntoView {
     let receive = ServerAction::<ReceiveDossier>::new();
     let supplement = ServerAction::<RequestSupplement>::new();
     let refuse = ServerAction::<RefuseDossier>::new();
+    let processing = ProcessingActions::new();
     let dossier = Resource::new(
-        move || (key(), receive.version().get(), supplement.version().get(), refuse.version().get()),
+        move || {
+            (
+                key(),
+                receive.version().get(),
+                supplement.version().get(),
+                refuse.version().get(),
+                processing.version(),
+            )
+        },
         |(key, ..)| load_desk_dossier(key),
     );
 
@@ -69,7 +80,11 @@ pub fn DeskDossierPage() -> impl IntoView {
                 <Suspense fallback=|| view! { <p class="loading">"Đang tải hồ sơ…"</p> }>
                     {move || Suspend::new(async move {
                         match dossier.await {
-                            Ok(dossier) => view! { <Check dossier receive supplement refuse /> }.into_any(),
+                            Ok(dossier) => view! {
+                                <Check dossier=dossier.clone() receive supplement refuse />
+                                <ProcessingPanel dossier actions=processing />
+                            }
+                            .into_any(),
                             Err(error) => view! { <ErrorNotice error /> }.into_any(),
                         }
                     })}
@@ -83,7 +98,9 @@ pub fn DeskDossierPage() -> impl IntoView {
             .into_iter()
             .flatten()
             .find_map(Result::err)
-            .map(|error| view! { <p class="form-error" role="alert">{error.message()}</p> })
+            .map(|error| error.message())
+            .or_else(|| processing.problem())
+            .map(|message| view! { <p class="form-error" role="alert">{message}</p> })
     };
 
     view! {
@@ -124,6 +141,7 @@ fn Check(
             {dossier.due_on.clone().map(|due| view! { <dt>"Ngày hẹn trả kết quả"</dt><dd class="due">{crate::text::date(&due)}</dd> })}
             {dossier.desk_note.clone().map(|note| view! { <dt>"Ghi chú của Bộ phận Một cửa"</dt><dd class="desk-note">{note}</dd> })}
         </dl>
+        {dossier.reckoning.clone().map(|due| view! { <EstimateNote due received=true /> })}
         <h2>"Giấy tờ"</h2>
         <ul class="documents">
             {dossier

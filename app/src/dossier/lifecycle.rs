@@ -18,8 +18,13 @@ pub enum DossierStatus {
     SupplementRequested,
     /// The desk refused it, with a reason.
     Refused,
-    /// Received with an appointment date; in the agency's hands.
+    /// Received with an appointment date; in the agency's hands, at one
+    /// step of its workflow.
     Received,
+    /// Approved by the leader; the desk returns the result.
+    ResultReady,
+    /// The result was returned to the applicant; the outcome is fixed.
+    Returned,
 }
 
 /// What someone does to a dossier.
@@ -35,6 +40,16 @@ pub enum Action {
     Refuse,
     /// The applicant sends it again with the supplement.
     Resubmit,
+    /// An officer passes it to the next step of the workflow.
+    HandOver,
+    /// An officer sends it back a step, with a reason.
+    SendBack,
+    /// The leader approves the result; it goes to the desk for return.
+    Approve,
+    /// The desk returns the result (online, at the desk or by post).
+    Return,
+    /// An officer apologises for a delay and sets a new date (Mẫu 04).
+    Apologise,
 }
 
 /// An action the dossier's state does not allow.
@@ -46,12 +61,14 @@ pub struct IllegalTransition {
 }
 
 impl DossierStatus {
-    pub const ALL: [DossierStatus; 5] = [
+    pub const ALL: [DossierStatus; 7] = [
         DossierStatus::Draft,
         DossierStatus::Submitted,
         DossierStatus::SupplementRequested,
         DossierStatus::Refused,
         DossierStatus::Received,
+        DossierStatus::ResultReady,
+        DossierStatus::Returned,
     ];
 
     /// The state an action leads to, or why it cannot be done.
@@ -65,6 +82,12 @@ impl DossierStatus {
             (Submitted, RequestSupplement) => Ok(SupplementRequested),
             (Submitted, Refuse) => Ok(Refused),
             (SupplementRequested, Resubmit) => Ok(Submitted),
+            (Received, HandOver) => Ok(Received),
+            (Received, Approve) => Ok(ResultReady),
+            (Received | ResultReady, SendBack) => Ok(Received),
+            (ResultReady, Return) => Ok(Returned),
+            (Received, Apologise) => Ok(Received),
+            (ResultReady, Apologise) => Ok(ResultReady),
             (from, action) => Err(IllegalTransition { from, action }),
         }
     }
@@ -81,6 +104,8 @@ impl DossierStatus {
             DossierStatus::SupplementRequested => "supplement_requested",
             DossierStatus::Refused => "refused",
             DossierStatus::Received => "received",
+            DossierStatus::ResultReady => "result_ready",
+            DossierStatus::Returned => "returned",
         }
     }
 
@@ -95,7 +120,14 @@ impl DossierStatus {
             DossierStatus::SupplementRequested => "Cần bổ sung hồ sơ",
             DossierStatus::Refused => "Từ chối tiếp nhận",
             DossierStatus::Received => "Đã tiếp nhận, đang giải quyết",
+            DossierStatus::ResultReady => "Đã có kết quả, chờ trả",
+            DossierStatus::Returned => "Đã trả kết quả",
         }
+    }
+
+    /// Whether the agency is working on it: received and not yet returned.
+    pub fn in_processing(self) -> bool {
+        matches!(self, DossierStatus::Received | DossierStatus::ResultReady)
     }
 }
 
@@ -105,7 +137,18 @@ mod tests {
     use super::DossierStatus::*;
     use super::*;
 
-    const ACTIONS: [Action; 5] = [Submit, Receive, RequestSupplement, Refuse, Resubmit];
+    const ACTIONS: [Action; 10] = [
+        Submit,
+        Receive,
+        RequestSupplement,
+        Refuse,
+        Resubmit,
+        HandOver,
+        SendBack,
+        Approve,
+        Return,
+        Apologise,
+    ];
 
     #[test]
     fn the_allowed_steps_lead_where_the_regulation_says() {
@@ -114,6 +157,11 @@ mod tests {
         assert_eq!(Submitted.after(RequestSupplement), Ok(SupplementRequested));
         assert_eq!(Submitted.after(Refuse), Ok(Refused));
         assert_eq!(SupplementRequested.after(Resubmit), Ok(Submitted));
+        assert_eq!(Received.after(HandOver), Ok(Received));
+        assert_eq!(Received.after(Approve), Ok(ResultReady));
+        assert_eq!(ResultReady.after(SendBack), Ok(Received));
+        assert_eq!(ResultReady.after(Return), Ok(Returned));
+        assert_eq!(ResultReady.after(Apologise), Ok(ResultReady));
     }
 
     #[test]
@@ -124,6 +172,13 @@ mod tests {
             (Submitted, RequestSupplement),
             (Submitted, Refuse),
             (SupplementRequested, Resubmit),
+            (Received, HandOver),
+            (Received, Approve),
+            (Received, SendBack),
+            (ResultReady, SendBack),
+            (ResultReady, Return),
+            (Received, Apologise),
+            (ResultReady, Apologise),
         ];
 
         for status in DossierStatus::ALL {
@@ -135,6 +190,10 @@ mod tests {
         assert_eq!(Received.after(Receive), Err(IllegalTransition { from: Received, action: Receive }));
         assert!(Draft.after(Receive).is_err(), "an unsubmitted dossier cannot be received");
         assert!(Refused.after(Resubmit).is_err());
+        assert!(Submitted.after(Return).is_err(), "an unreceived dossier cannot be returned");
+        assert!(Received.after(Return).is_err(), "a result goes through the leader before it is returned");
+        assert!(Returned.after(Return).is_err(), "a result is returned once");
+        assert!(Returned.after(Apologise).is_err());
     }
 
     #[test]

@@ -128,6 +128,16 @@ pub struct DossierPage {
     pub unit_names: std::collections::BTreeMap<String, String>,
     /// The per-file upload limit, in MB.
     pub upload_limit_mb: u64,
+    /// The date promised in an apology for a delay, and why.
+    pub new_due_on: Option<String>,
+    pub apology_reason: Option<String>,
+    pub returned_at: Option<String>,
+    pub delivery: Option<crate::processing::Delivery>,
+    pub outcome: Option<crate::processing::Outcome>,
+    /// The result document, once returned online.
+    pub result: Option<StoredDocument>,
+    /// How the appointment date was counted.
+    pub reckoning: Option<crate::procedure::estimate::EstimatedDue>,
 }
 
 /// A public step of a dossier's life.
@@ -136,6 +146,9 @@ pub struct HistoryEntry {
     pub at: String,
     pub status: DossierStatus,
     pub note: Option<String>,
+    /// The workflow step the dossier moved to, when it moved.
+    #[serde(default)]
+    pub step: Option<String>,
 }
 
 /// What anyone holding a dossier's code and tracking secret may see: never

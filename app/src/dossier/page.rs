@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use super::access::{form_for, store_owner};
 use super::stored::{self, DossierRow};
-use super::{DossierPage, Slot};
+use super::{DossierPage, DossierStatus, Slot};
 use crate::account::stored::Person;
 use crate::eform::FieldKind;
 use crate::eform::answers::part_path;
@@ -70,6 +70,16 @@ pub async fn dossier_page(
     let history =
         stored::history(db, &row.key).await.map_err(|error| database_error("read history", error))?;
     let unit_names = super::api::unit_names(db, &answers).await?;
+    // The result reaches the applicant once returned online.
+    let result = match (&row.result_document, row.status(), row.delivery.as_deref()) {
+        (Some(document), DossierStatus::Returned, Some("online")) => {
+            crate::store::stored::one(&context.db, document)
+                .await
+                .map_err(|error| crate::server::database_error("read result", error))?
+        }
+        _ => None,
+    };
+
     Ok(DossierPage {
         id: row.key.clone(),
         procedure: row.procedure.clone(),
@@ -95,5 +105,12 @@ pub async fn dossier_page(
         history,
         unit_names,
         upload_limit_mb: context.files.limit() / (1024 * 1024),
+        new_due_on: row.new_due_on.clone(),
+        apology_reason: row.apology_reason.clone(),
+        returned_at: row.returned_at.clone(),
+        delivery: row.delivery.as_deref().and_then(crate::processing::Delivery::from_stored),
+        outcome: row.outcome.as_deref().and_then(crate::processing::Outcome::from_stored),
+        result,
+        reckoning: row.due_reckoning.as_deref().and_then(|text| serde_json::from_str(text).ok()),
     })
 }

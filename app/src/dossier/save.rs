@@ -20,13 +20,14 @@ use crate::eform::answers::{Answers, part_path};
 use crate::eform::{FieldKind, Form, Prefill, Problems, Today, check_form};
 use crate::error::AppError;
 use crate::server::{ServerContext, database_error};
+use crate::store::Owner;
 use crate::store::file::{FileStore, UploadError};
 use crate::store::stored as documents;
 
 /// How long one form POST may take to arrive and be saved: a 20 MB file
 /// over a slow mobile connection fits; a client trickling bytes to hold
 /// the connection open does not. A timed-out upload leaves nothing behind.
-const FORM_TIME_LIMIT: std::time::Duration = std::time::Duration::from_secs(300);
+pub(crate) const FORM_TIME_LIMIT: std::time::Duration = std::time::Duration::from_secs(300);
 
 /// The most text a single answer part may carry; a longer one is cut.
 const MAX_PART_BYTES: usize = 16 * 1024;
@@ -201,7 +202,7 @@ pub async fn receive(mut multipart: Multipart, form: &Form, files: &FileStore) -
     posted
 }
 
-async fn read_text(mut part: Part<'_>) -> String {
+pub(crate) async fn read_text(mut part: Part<'_>) -> String {
     let mut bytes = Vec::new();
     while let Ok(Some(chunk)) = part.chunk().await {
         if bytes.len() < MAX_PART_BYTES {
@@ -217,7 +218,7 @@ async fn read_text(mut part: Part<'_>) -> String {
 }
 
 /// Reads a part nobody asked for to its end, keeping nothing.
-async fn drain(mut part: Part<'_>) {
+pub(crate) async fn drain(mut part: Part<'_>) {
     while let Ok(Some(_)) = part.chunk().await {}
 }
 
@@ -385,7 +386,8 @@ async fn attach_files(
             db,
             documents::NewDocument {
                 owner: &owner,
-                uploaded_by: &person.key,
+                uploaded_by: &Owner { table: "person".into(), key: person.key.clone() },
+                in_store: true,
                 kind: &document.component,
                 title: &document.label,
                 sha256: &file.sha256,

@@ -33,6 +33,36 @@ pub struct DossierRow {
     pub due_on: Option<String>,
     #[serde(default)]
     pub desk_note: Option<String>,
+    #[serde(default)]
+    pub due_reckoning: Option<String>,
+    /// The dossier's own copy of its workflow, as JSON, once received.
+    #[serde(default)]
+    pub workflow: Option<String>,
+    #[serde(default)]
+    pub step: Option<u64>,
+    #[serde(default)]
+    pub step_name: Option<String>,
+    #[serde(default)]
+    pub assignee_name: Option<String>,
+    #[serde(default)]
+    pub result_document: Option<String>,
+    #[serde(default)]
+    pub result_paper: Option<bool>,
+    #[serde(default)]
+    pub result_note: Option<String>,
+    #[serde(default)]
+    pub new_due_on: Option<String>,
+    #[serde(default)]
+    pub apology_reason: Option<String>,
+    #[serde(default)]
+    pub returned_at: Option<String>,
+    /// `yyyy-mm-dd` in Vietnam, for the outcome.
+    #[serde(default)]
+    pub returned_on: Option<String>,
+    #[serde(default)]
+    pub delivery: Option<String>,
+    #[serde(default)]
+    pub outcome: Option<String>,
 }
 
 impl DossierRow {
@@ -50,6 +80,20 @@ impl DossierRow {
 
     pub fn problems(&self) -> Problems {
         serde_json::from_str(&self.problems).unwrap_or_default()
+    }
+
+    /// The workflow it follows, once received.
+    pub fn workflow(&self) -> Option<crate::processing::Workflow> {
+        self.workflow.as_deref().and_then(crate::processing::stored::decode_workflow)
+    }
+
+    pub fn step(&self) -> Option<usize> {
+        self.step.and_then(|step| usize::try_from(step).ok())
+    }
+
+    /// The date promised to the applicant: the new one after an apology.
+    pub fn promised_on(&self) -> Option<&str> {
+        self.new_due_on.as_deref().or(self.due_on.as_deref())
     }
 }
 
@@ -118,7 +162,12 @@ macro_rules! dossier_columns {
          channel, status, answers, problems, code, tracking_secret,
          IF submitted_at = NONE { NONE } ELSE { time::format(submitted_at + 7h, '%d/%m/%Y %H:%M') } AS submitted_at,
          IF received_at = NONE { NONE } ELSE { time::format(received_at + 7h, '%d/%m/%Y %H:%M') } AS received_at,
-         due_on, desk_note"
+         due_on, desk_note, due_reckoning, workflow, step, step_name, assignee.full_name AS assignee_name,
+         IF result_document = NONE { NONE } ELSE { record::id(result_document) } AS result_document,
+         result_paper, result_note, new_due_on, apology_reason,
+         IF returned_at = NONE { NONE } ELSE { time::format(returned_at + 7h, '%d/%m/%Y %H:%M') } AS returned_at,
+         IF returned_at = NONE { NONE } ELSE { time::format(returned_at + 7h, '%Y-%m-%d') } AS returned_on,
+         delivery, outcome"
     };
 }
 
@@ -391,7 +440,7 @@ fn summary(row: Json) -> Option<DossierSummary> {
 pub async fn history(db: &Db, key: &str) -> Result<Vec<HistoryEntry>, surrealdb::Error> {
     let mut response = db
         .query(
-            "SELECT time::format(at + 7h, '%d/%m/%Y %H:%M') AS at, status, note, at AS sort FROM dossier_event
+            "SELECT time::format(at + 7h, '%d/%m/%Y %H:%M') AS at, status, note, step_to, at AS sort FROM dossier_event
              WHERE dossier = type::record('dossier', $key) ORDER BY sort",
         )
         .bind(("key", key.to_string()))
@@ -404,6 +453,7 @@ pub async fn history(db: &Db, key: &str) -> Result<Vec<HistoryEntry>, surrealdb:
                 at: row.get("at")?.as_str()?.to_string(),
                 status: DossierStatus::from_stored(row.get("status")?.as_str()?)?,
                 note: row.get("note").and_then(Json::as_str).map(str::to_string),
+                step: row.get("step_to").and_then(Json::as_str).map(str::to_string),
             })
         })
         .collect())
@@ -433,7 +483,7 @@ pub async fn track(db: &Db, code: &str, secret: &str) -> Result<Option<Tracking>
         channel: row.channel(),
         status: row.status(),
         submitted_at: row.submitted_at.clone(),
-        due_on: row.due_on.clone(),
+        due_on: row.promised_on().map(str::to_string),
         history,
     }))
 }

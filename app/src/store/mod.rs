@@ -67,6 +67,9 @@ pub struct Owner {
     pub key: String,
 }
 
+/// The kind of a dossier's result document: not a national component code.
+pub const RESULT_KIND: &str = "ket-qua";
+
 /// Record keys are what SurrealDB generates: letters and digits only.
 pub fn is_plausible_key(key: &str) -> bool {
     !key.is_empty() && key.len() <= 40 && key.bytes().all(|byte| byte.is_ascii_alphanumeric())

@@ -81,7 +81,10 @@ async fn may_read(
         return officer_may_read(context, officer, access).await;
     }
     let Caller::Person(person) = caller else { return Ok(false) };
-    if access.owner == crate::dossier::access::store_owner(person) {
+    // A result reaches its owner when it is returned, not while the agency
+    // still works on it.
+    let withheld = access.kind == super::RESULT_KIND && !access.in_store;
+    if access.owner == crate::dossier::access::store_owner(person) && !withheld {
         return Ok(true);
     }
 
@@ -99,7 +102,7 @@ async fn officer_may_read(
     officer: &crate::account::stored::Officer,
     access: &super::stored::DocumentAccess,
 ) -> Result<bool, AppError> {
-    for dossier in &access.dossiers {
+    for dossier in access.dossiers.iter().chain(&access.results) {
         let row = crate::dossier::stored::load(&context.db, dossier)
             .await
             .map_err(|error| database_error("load dossier", error))?;

@@ -18,7 +18,11 @@ macro_rules! document_columns {
 /// A new document in an owner's store; returns its key.
 pub struct NewDocument<'a> {
     pub owner: &'a Owner,
-    pub uploaded_by: &'a str,
+    /// Who uploaded it: a person, or an officer for a dossier's result.
+    pub uploaded_by: &'a Owner,
+    /// Whether it shows in the owner's store from the start; a result joins
+    /// it only when it is returned.
+    pub in_store: bool,
     pub kind: &'a str,
     pub title: &'a str,
     pub sha256: &'a str,
@@ -30,13 +34,15 @@ pub async fn create(db: &Db, document: NewDocument<'_>) -> Result<String, surrea
     let mut response = db
         .query(
             "CREATE ONLY document CONTENT {
-                owner: type::record($owner_table, $owner_key), uploaded_by: type::record('person', $uploaded_by), kind: $kind,
-                title: $title, sha256: $sha256, size: $size, media_type: $media_type
+                owner: type::record($owner_table, $owner_key), uploaded_by: type::record($uploader_table, $uploader_key), kind: $kind,
+                title: $title, sha256: $sha256, size: $size, media_type: $media_type, in_store: $in_store
              } RETURN VALUE record::id(id)",
         )
         .bind(("owner_table", document.owner.table.clone()))
         .bind(("owner_key", document.owner.key.clone()))
-        .bind(("uploaded_by", document.uploaded_by.to_string()))
+        .bind(("uploader_table", document.uploaded_by.table.clone()))
+        .bind(("uploader_key", document.uploaded_by.key.clone()))
+        .bind(("in_store", document.in_store))
         .bind(("kind", document.kind.to_string()))
         .bind(("title", document.title.to_string()))
         .bind(("sha256", document.sha256.to_string()))
@@ -62,6 +68,16 @@ pub async fn of_owner(db: &Db, owner: &Owner) -> Result<Vec<StoredDocument>, sur
     Ok(rows.into_iter().filter_map(decode).collect())
 }
 
+/// One document as its owner would see it.
+pub async fn one(db: &Db, key: &str) -> Result<Option<StoredDocument>, surrealdb::Error> {
+    let mut response = db
+        .query(concat!("SELECT ", document_columns!(), " FROM type::record('document', $key)"))
+        .bind(("key", key.to_string()))
+        .await?;
+    let rows: Vec<Json> = response.take(0)?;
+    Ok(rows.into_iter().next().and_then(decode))
+}
+
 /// One document with its owner, for access checks and serving.
 pub struct DocumentAccess {
     pub owner: Owner,
@@ -69,15 +85,19 @@ pub struct DocumentAccess {
     pub media_type: String,
     pub title: String,
     pub in_store: bool,
+    pub kind: String,
     /// Keys of the dossiers that use it.
     pub dossiers: Vec<String>,
+    /// Keys of the dossiers it is the result of.
+    pub results: Vec<String>,
 }
 
 pub async fn access(db: &Db, key: &str) -> Result<Option<DocumentAccess>, surrealdb::Error> {
     let mut response = db
         .query(
-            "SELECT record::tb(owner) AS owner_table, record::id(owner) AS owner_key, sha256, media_type, title, in_store,
-                    (SELECT VALUE record::id(dossier) FROM attachment WHERE document = $parent.id) AS dossiers
+            "SELECT record::tb(owner) AS owner_table, record::id(owner) AS owner_key, sha256, media_type, title, in_store, kind,
+                    (SELECT VALUE record::id(dossier) FROM attachment WHERE document = $parent.id) AS dossiers,
+                    (SELECT VALUE record::id(id) FROM dossier WHERE result_document = $parent.id) AS results
              FROM type::record('document', $key)",
         )
         .bind(("key", key.to_string()))
@@ -91,13 +111,18 @@ pub async fn access(db: &Db, key: &str) -> Result<Option<DocumentAccess>, surrea
             media_type: text("media_type")?,
             title: text("title").unwrap_or_default(),
             in_store: row.get("in_store").and_then(Json::as_bool).unwrap_or(false),
-            dossiers: row
-                .get("dossiers")
-                .and_then(Json::as_array)
-                .map(|list| list.iter().filter_map(|value| value.as_str().map(str::to_string)).collect())
-                .unwrap_or_default(),
+            kind: text("kind").unwrap_or_default(),
+            dossiers: keys(&row, "dossiers"),
+            results: keys(&row, "results"),
         })
     }))
+}
+
+fn keys(row: &Json, name: &str) -> Vec<String> {
+    row.get(name)
+        .and_then(Json::as_array)
+        .map(|list| list.iter().filter_map(|value| value.as_str().map(str::to_string)).collect())
+        .unwrap_or_default()
 }
 
 /// Documents of one kind in an owner's store, to offer for a component.

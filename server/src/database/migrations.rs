@@ -32,6 +32,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "reception",
         script: include_str!("../../migrations/0005_reception.surql"),
     },
+    Migration {
+        version: 6,
+        name: "processing",
+        script: include_str!("../../migrations/0006_processing.surql"),
+    },
 ];
 
 const LEDGER: &str = "DEFINE TABLE IF NOT EXISTS migration SCHEMAFULL;

@@ -49,6 +49,10 @@ enum Allowed {
     Desk,
     /// Desk officers only.
     DeskOfficers,
+    /// The agency's leaders only.
+    Leaders,
+    /// None of these callers: a specialist's action.
+    Nobody,
     Admins,
 }
 
@@ -58,7 +62,10 @@ struct Entry {
     /// `{target}` by an officer to act on, `{draft}` and `{document}` by a
     /// draft dossier and a data store document of the caller (of citizen A
     /// for callers who have none), `{submitted}` by a dossier submitted to
-    /// the caller's agency (Phường Nha Trang's for callers who have none).
+    /// the caller's agency (Phường Nha Trang's for callers who have none),
+    /// `{approving}` by such a dossier at its leader's approval step with a
+    /// result, `{ready}` by one waiting at the desk for its return, and
+    /// `{workday}` by a working day a month or more ahead.
     body: &'static str,
     allowed: Allowed,
 }
@@ -117,6 +124,30 @@ const MATRIX: &[Entry] = &[
         body: "key={submitted}&reason=L%C3%BD+do",
         allowed: Allowed::DeskOfficers,
     },
+    Entry { endpoint: "xu-ly/hang-doi", body: "", allowed: Allowed::Desk },
+    Entry {
+        endpoint: "xu-ly/chuyen",
+        body: "key={approving}&step=1&note=&assignee=",
+        allowed: Allowed::Leaders,
+    },
+    Entry {
+        endpoint: "xu-ly/tra-lai",
+        body: "key={ready}&step=2&reason=L%C3%BD+do",
+        allowed: Allowed::DeskOfficers,
+    },
+    Entry { endpoint: "xu-ly/ket-qua-giay", body: "key={approving}&step=1&note=", allowed: Allowed::Nobody },
+    Entry {
+        endpoint: "xu-ly/tra-ket-qua",
+        body: "key={ready}&step=2&delivery=desk",
+        allowed: Allowed::DeskOfficers,
+    },
+    Entry {
+        endpoint: "xu-ly/xin-loi",
+        body: "key={ready}&step=2&reason=L%C3%BD+do&new_date={workday}",
+        allowed: Allowed::DeskOfficers,
+    },
+    Entry { endpoint: "thong-bao/danh-sach", body: "", allowed: Allowed::People },
+    Entry { endpoint: "thong-bao/da-doc", body: "", allowed: Allowed::People },
 ];
 
 /// The accounts, created once; sessions are made per call, since some
@@ -201,7 +232,8 @@ async fn draft_and_document(db: &Db, account: &str) -> (String, String) {
         db,
         app::store::stored::NewDocument {
             owner: &owner,
-            uploaded_by: key,
+            uploaded_by: &app::store::Owner { table: "person".into(), key: key.to_string() },
+            in_store: true,
             kind: "000.00.00.G15-KQ004389",
             title: "Giấy chứng sinh",
             sha256: &"0".repeat(64),
@@ -223,6 +255,39 @@ async fn submitted_to(db: &Db, account: &str, agency: &str) -> String {
         .unwrap();
     app::dossier::stored::submit(db, &draft, "MATRAN", "261204", "ABCDEFGH", account).await.unwrap();
     draft
+}
+
+/// Puts a submitted dossier at a step of the standard workflow, with a
+/// paper result, as if it had been received and moved there.
+async fn in_processing(db: &Db, key: &str, status: &str, step: usize) {
+    let workflow = app::processing::Workflow::standard();
+    let current = workflow.step(step).unwrap();
+    db.query(
+        "UPDATE type::record('dossier', $key) SET status = $status, step = $step, step_role = $role,
+            step_name = $name, workflow = $workflow, result_paper = true, due_on = '2026-01-05'",
+    )
+    .bind(("key", key.to_string()))
+    .bind(("status", status.to_string()))
+    .bind(("step", step as i64))
+    .bind(("role", current.role.as_stored()))
+    .bind(("name", current.name.clone()))
+    .bind(("workflow", serde_json::to_string(&workflow).unwrap()))
+    .await
+    .unwrap()
+    .check()
+    .unwrap();
+}
+
+/// A working day at least a month ahead, `yyyy-mm-dd`.
+async fn workday(app: &TestApp) -> String {
+    let calendar = app::calendar::stored::load(&app.context.db).await.unwrap();
+    let today = app::server::local_now().date();
+    (30..60)
+        .map(|days| today + chrono::TimeDelta::days(days))
+        .find(|day| calendar.is_working_day(*day))
+        .unwrap()
+        .format("%Y-%m-%d")
+        .to_string()
 }
 
 impl Accounts {
@@ -247,6 +312,8 @@ fn admits(allowed: &Allowed, who: Who) -> bool {
         Allowed::People => matches!(who, Who::CitizenA | Who::CitizenB | Who::Business),
         Allowed::Desk => matches!(who, Who::OfficerX | Who::OfficerY | Who::LeaderX),
         Allowed::DeskOfficers => matches!(who, Who::OfficerX | Who::OfficerY),
+        Allowed::Leaders => who == Who::LeaderX,
+        Allowed::Nobody => false,
         Allowed::Admins => who == Who::Admin,
     }
 }
@@ -280,19 +347,22 @@ fn every_server_function_admits_exactly_its_callers() {
                     .replace("{target}", target.trim_start_matches("officer:"))
                     .replace("{draft}", &draft)
                     .replace("{document}", &document);
-                let body = if body.contains("{submitted}") {
-                    let agency = if matches!(who, Who::OfficerX | Who::LeaderX) {
-                        "so-xay-dung"
-                    } else {
-                        "ubnd-22366"
-                    };
-                    body.replace(
-                        "{submitted}",
-                        &submitted_to(&app.context.db, &accounts.citizen_a, agency).await,
-                    )
-                } else {
-                    body
-                };
+                let agency =
+                    if matches!(who, Who::OfficerX | Who::LeaderX) { "so-xay-dung" } else { "ubnd-22366" };
+                let mut body = body.replace("{workday}", &workday(app).await);
+                for (placeholder, status, step) in [
+                    ("{submitted}", "submitted", None),
+                    ("{approving}", "received", Some(1)),
+                    ("{ready}", "result_ready", Some(2)),
+                ] {
+                    if body.contains(placeholder) {
+                        let key = submitted_to(&app.context.db, &accounts.citizen_a, agency).await;
+                        if let Some(step) = step {
+                            in_processing(&app.context.db, &key, status, step).await;
+                        }
+                        body = body.replace(placeholder, &key);
+                    }
+                }
                 let cookie = match accounts.of(who) {
                     Some(account) => Some(session_for(&app.context.db, account).await),
                     None => None,

@@ -9,14 +9,14 @@ use crate::dossiers::{BIRTH, PDF, birth_answers, citizen, location, parts, start
 use crate::helpers::{Part, TestApp, block_on, portal};
 
 /// A desk officer of an agency and their session cookie.
-async fn desk_officer(app: &TestApp, login: &str, agency: &str, role: Role) -> String {
+pub async fn desk_officer(app: &TestApp, login: &str, agency: &str, role: Role) -> String {
     let account = crate::accounts::officer(&app.context.db, login, agency, role).await;
     crate::accounts::session_for(&app.context.db, &account).await
 }
 
 /// A birth registration submitted online to Phường Nha Trang; its key and
 /// the applicant's cookie.
-async fn submitted(app: &TestApp, subject: &str) -> (String, String) {
+pub async fn submitted(app: &TestApp, subject: &str) -> (String, String) {
     let (_, cookie) = citizen(app, subject).await;
     let key = start(app, &cookie, BIRTH).await;
     let mut answers = birth_answers();

@@ -182,10 +182,15 @@ pub fn multipart(parts: &[Part<'_>]) -> (String, Vec<u8>) {
 impl TestApp {
     /// Posts a dossier form as a browser without JavaScript would.
     pub async fn post_dossier(&self, key: &str, cookie: &str, parts: &[Part<'_>]) -> Page {
+        self.post_multipart(&format!("/ho-so/{key}/luu"), cookie, parts).await
+    }
+
+    /// Posts a multipart form to `uri`, as a plain browser form.
+    pub async fn post_multipart(&self, uri: &str, cookie: &str, parts: &[Part<'_>]) -> Page {
         let (content_type, body) = multipart(parts);
         let request = Request::builder()
             .method("POST")
-            .uri(format!("/ho-so/{key}/luu"))
+            .uri(uri)
             .header("content-type", content_type)
             .header("accept", "text/html")
             .header("cookie", cookie)

@@ -12,3 +12,4 @@ mod dossiers;
 mod helpers;
 mod import;
 mod pages;
+mod processing;

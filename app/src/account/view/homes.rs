@@ -38,6 +38,7 @@ pub fn PersonHomePage() -> impl IntoView {
                         " · "
                         <A href="/kho-du-lieu">"Kho dữ liệu"</A>
                     </p>
+                    <crate::notification::view::Notifications />
                     <crate::dossier::view::MyDossiers />
                     <SignOutEverywhereForm />
                 </section>
@@ -64,6 +65,7 @@ pub fn OfficerHomePage() -> impl IntoView {
                     </p>
                     <p>{viewer.acting_for.clone().unwrap_or_default()}</p>
                     <crate::desk::view::DeskQueue />
+                    <crate::processing::view::WorkQueuePanel />
                     <SignOutEverywhereForm />
                 </section>
             }

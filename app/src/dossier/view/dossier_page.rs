@@ -7,6 +7,7 @@ use super::form::DossierForm;
 use super::history::{AnswerList, History};
 use crate::dossier::api::load_dossier;
 use crate::dossier::{DossierPage, DossierStatus};
+use crate::procedure::view::EstimateNote;
 use crate::shell::ErrorNotice;
 use crate::store::view::DocumentLink;
 
@@ -94,11 +95,28 @@ fn Submitted(page: DossierPage) -> impl IntoView {
                 <dd>{page.submitted_at.clone()}</dd>
                 {page.received_at.clone().map(|at| view! { <dt>"Thời gian tiếp nhận"</dt><dd>{at}</dd> })}
                 {page.due_on.clone().map(|due| view! { <dt>"Ngày hẹn trả kết quả"</dt><dd class="due">{crate::text::date(&due)}</dd> })}
+                {page.new_due_on.clone().map(|due| view! {
+                    <dt>"Ngày hẹn mới"</dt>
+                    <dd class="new-due">{crate::text::date(&due)}</dd>
+                    <dt>"Lý do chậm"</dt>
+                    <dd>{page.apology_reason.clone()}</dd>
+                })}
+                {page.returned_at.clone().map(|at| view! { <dt>"Đã trả kết quả lúc"</dt><dd>{at}</dd> })}
+                {page.delivery.map(|delivery| view! { <dt>"Hình thức nhận kết quả"</dt><dd>{delivery.label()}</dd> })}
+                {page.outcome.map(|outcome| view! { <dt>"Thời hạn"</dt><dd class="outcome">{outcome.label()}</dd> })}
                 {(page.status == DossierStatus::Refused).then(|| view! {
                     <dt>"Lý do từ chối"</dt>
                     <dd class="desk-note">{page.desk_note.clone()}</dd>
                 })}
             </dl>
+            {page.result.clone().map(|document| view! {
+                <div class="result" role="status">
+                    <h2>"Kết quả giải quyết"</h2>
+                    <p><DocumentLink document /></p>
+                    <p class="help">"Kết quả đã được lưu vào " <a href="/kho-du-lieu">"Kho dữ liệu"</a> " của bạn."</p>
+                </div>
+            })}
+            {page.reckoning.clone().map(|due| view! { <EstimateNote due received=true /> })}
             <h2>"Quá trình xử lý"</h2>
             <History entries=page.history.clone() />
             <h2>"Giấy tờ đã nộp"</h2>

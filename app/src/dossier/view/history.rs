@@ -15,6 +15,7 @@ pub fn History(entries: Vec<HistoryEntry>) -> impl IntoView {
                             <span class="when">{entry.at}</span>
                             " — "
                             <span class="status">{entry.status.label()}</span>
+                            {entry.step.map(|step| view! { <span class="step">" · " {step}</span> })}
                             {entry.note.map(|note| view! { <p>{note}</p> })}
                         </li>
                     }

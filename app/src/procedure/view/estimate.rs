@@ -8,8 +8,10 @@ use crate::text;
 
 /// "If you submit now": the appointment a dossier received at this moment
 /// would get, and how it was counted, for an applicant planning ahead.
+/// With `received`, the same explanation for a dossier's actual
+/// appointment date.
 #[component]
-pub fn EstimateNote(due: EstimatedDue) -> impl IntoView {
+pub fn EstimateNote(due: EstimatedDue, #[prop(optional)] received: bool) -> impl IntoView {
     let (when, reception, skipped, made_up) = match due {
         EstimatedDue::Day(appointment) => (
             text::weekday_date(appointment.due_on),
@@ -31,7 +33,10 @@ pub fn EstimateNote(due: EstimatedDue) -> impl IntoView {
 
     view! {
         <div class="estimate">
-            <p>"Nếu nộp bây giờ, ngày hẹn trả kết quả dự kiến: " <strong>{when}</strong></p>
+            <p>
+                {if received { "Ngày hẹn trả kết quả: " } else { "Nếu nộp bây giờ, ngày hẹn trả kết quả dự kiến: " }}
+                <strong>{when}</strong>
+            </p>
             <details>
                 <summary>"Cách tính ngày hẹn"</summary>
                 <ReceptionLine reception />

@@ -12,6 +12,7 @@ mod result_card;
 mod search_box;
 mod search_page;
 
+pub use estimate::EstimateNote;
 pub use procedure_page::ProcedurePage;
 pub use search_box::SearchBox;
 pub use search_page::SearchPage;
