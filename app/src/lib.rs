@@ -21,6 +21,7 @@ pub mod processing;
 #[cfg(feature = "ssr")]
 pub mod server;
 pub mod shell;
+pub mod slip;
 pub mod store;
 pub mod text;
 

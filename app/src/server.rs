@@ -28,6 +28,9 @@ pub struct ServerContext {
     pub sessions: SessionPolicy,
     /// Where uploaded files are kept, and how large one may be.
     pub files: crate::store::file::FileStore,
+    /// The portal's address as the public reaches it, for links printed on
+    /// paper (the slips' QR codes).
+    pub public_origin: String,
 }
 
 /// How long a session lasts: `idle` after its last request, and never

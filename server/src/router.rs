@@ -76,6 +76,7 @@ pub fn build(context: ServerContext, leptos: LeptosOptions, settings: &Settings)
                 .layer(axum::extract::DefaultBodyLimit::max(form_limit)),
         )
         .route("/kho-du-lieu/tep/{key}", get(app::store::serve::download))
+        .route("/ho-so/{key}/phieu/{file}", get(app::slip::serve::download))
         .merge(crate::sign_in::routes())
         .leptos_routes_with_context(
             &state,

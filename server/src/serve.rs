@@ -50,6 +50,7 @@ pub async fn run(settings: Settings) -> Result<(), ServeError> {
         province,
         overview: Default::default(),
         sessions: settings.session_policy(),
+        public_origin: settings.public_origin(),
         files: settings.file_store(),
     };
     let app = router::build(context, leptos_options(&settings), &settings)

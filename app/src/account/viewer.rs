@@ -49,6 +49,9 @@ impl Viewer {
             links.push(NavLink { href: ADMIN_HOME, label: "Tài khoản cán bộ" });
             links.push(NavLink { href: AUDIT_LOG, label: "Nhật ký" });
         }
+        if self.roles.contains(&Role::ProvinceAdmin) {
+            links.push(NavLink { href: CALENDAR, label: "Lịch ngày nghỉ" });
+        }
         if self.is_officer() {
             links.push(NavLink { href: OFFICER_HOME, label: "Hồ sơ cần xử lý" });
         } else {
@@ -68,6 +71,7 @@ pub const PERSON_HOME: &str = "/ho-so-cua-toi";
 pub const OFFICER_HOME: &str = "/can-bo";
 pub const ADMIN_HOME: &str = "/quan-tri";
 pub const AUDIT_LOG: &str = "/quan-tri/nhat-ky";
+pub const CALENDAR: &str = "/quan-tri/lich";
 
 #[cfg(test)]
 mod tests {

@@ -2,6 +2,7 @@
 //! revoke), each change recorded in the audit log.
 
 pub mod api;
+pub mod calendar;
 #[cfg(feature = "ssr")]
 pub mod stored;
 pub mod view;

@@ -50,6 +50,7 @@ pub async fn load_desk_dossier(key: String) -> Result<DeskDossier, AppError> {
     let history = crate::dossier::stored::history(&context.db, &row.key)
         .await
         .map_err(|error| database_error("read history", error))?;
+    let decided: Vec<_> = history.iter().map(|entry| entry.status).collect();
     let answers = row.answers();
     let unit_names = crate::dossier::api::unit_names(&context.db, &answers).await?;
     let applicant_name = super::stored::applicant_name(&context.db, &row.key)
@@ -73,6 +74,7 @@ pub async fn load_desk_dossier(key: String) -> Result<DeskDossier, AppError> {
         progress,
         handovers,
         reckoning: row.due_reckoning.as_deref().and_then(|text| serde_json::from_str(text).ok()),
+        slips: crate::slip::build::available(&row, &decided, true),
     })
 }
 

@@ -6,6 +6,8 @@ pub mod api;
 #[cfg(feature = "ssr")]
 pub mod stored;
 pub mod view;
+pub mod walk_in;
+pub mod walk_in_page;
 
 use serde::{Deserialize, Serialize};
 
@@ -44,6 +46,8 @@ pub struct DeskDossier {
     pub handovers: Vec<crate::processing::Handover>,
     /// How the appointment date was counted.
     pub reckoning: Option<crate::procedure::estimate::EstimatedDue>,
+    /// The slips the officer can print.
+    pub slips: Vec<crate::slip::SlipKind>,
 }
 
 /// The longest note a decision may carry.

@@ -11,6 +11,7 @@ use crate::dossier::view::{AnswerList, History};
 use crate::procedure::view::EstimateNote;
 use crate::processing::view::{ProcessingActions, ProcessingPanel};
 use crate::shell::ErrorNotice;
+use crate::slip::view::SlipLinks;
 use crate::store::view::DocumentLink;
 
 /// The desk's queue on the officer's home: oldest first, with the channel.
@@ -159,6 +160,7 @@ fn Check(
         </ul>
         <h2>"Nội dung tờ khai"</h2>
         <AnswerList answers=dossier.answers.clone() />
+        <SlipLinks key=dossier.key.clone() kinds=dossier.slips.clone() />
         <h2>"Quá trình xử lý"</h2>
         <History entries=dossier.history.clone() />
         {waiting

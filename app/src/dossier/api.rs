@@ -42,15 +42,15 @@ pub async fn start_dossier(procedure: String) -> Result<String, AppError> {
     Ok(key)
 }
 
-/// A dossier of the signed-in applicant, with its form when it is a draft.
+/// A dossier of the signed-in applicant, with its form when it is a draft;
+/// or one the desk registered, for the desk officer filling it in.
 #[server(endpoint = "ho-so/xem")]
 pub async fn load_dossier(key: String) -> Result<DossierPage, AppError> {
     let context = crate::server::context()?;
     let caller = crate::account::caller::caller().await?;
-    let person = caller.person()?;
 
-    let row = super::access::own_dossier(&context.db, person, &key).await?;
-    super::page::dossier_page(&context, person, row).await
+    let (row, filler) = super::access::fillable_dossier(&context.db, &caller, &key).await?;
+    super::page::dossier_page(&context, &filler, row).await
 }
 
 /// "Hồ sơ của tôi": the applicant's dossiers and their business's, newest
@@ -145,8 +145,9 @@ pub async fn agencies_for(
         .map_err(|error| crate::server::database_error("receiving agencies", error))
 }
 
-/// The page's background save while the applicant types (JavaScript
-/// only): the answers and the receiving agency, never files.
+/// The page's background save while the applicant (or the desk officer
+/// filling it for them) types, JavaScript only: the answers and the
+/// receiving agency, never files.
 #[server(endpoint = "ho-so/luu-tu-dong", input = server_fn::codec::Json)]
 pub async fn autosave_draft(
     key: String,
@@ -157,15 +158,14 @@ pub async fn autosave_draft(
 
     let context = crate::server::context()?;
     let caller = crate::account::caller::caller().await?;
-    let person = caller.person()?;
 
-    let row = super::access::own_dossier(&context.db, person, &key).await?;
+    let (row, filler) = super::access::fillable_dossier(&context.db, &caller, &key).await?;
     if !row.status().editable_by_applicant() {
         return Err(AppError::Conflict("Hồ sơ đã được nộp nên không sửa được nữa.".into()));
     }
     let form = super::access::form_for(&context.db, &row.procedure).await?;
     let posted = Posted { values, agency, intent: Some(Intent::Autosave), ..Posted::default() };
-    super::save::apply(&context, &caller, person, &row, &form, posted).await.map(|_| ())
+    super::save::apply(&context, &caller, &filler, &row, &form, posted).await.map(|_| ())
 }
 
 /// The names of the provinces and communes an answer set names, by code.

@@ -138,6 +138,8 @@ pub struct DossierPage {
     pub result: Option<StoredDocument>,
     /// How the appointment date was counted.
     pub reckoning: Option<crate::procedure::estimate::EstimatedDue>,
+    /// The slips the applicant can print.
+    pub slips: Vec<crate::slip::SlipKind>,
 }
 
 /// A public step of a dossier's life.

@@ -3,35 +3,38 @@
 
 use std::collections::BTreeSet;
 
-use super::access::{form_for, store_owner};
+use super::access::{Filler, form_for};
 use super::stored::{self, DossierRow};
 use super::{DossierPage, DossierStatus, Slot};
-use crate::account::stored::Person;
-use crate::eform::FieldKind;
 use crate::eform::answers::part_path;
+use crate::eform::{FieldKind, Form, Item};
 use crate::error::AppError;
 use crate::server::{ServerContext, database_error};
 use crate::store::stored as documents;
 
+/// The page for whoever fills the dossier. For a desk officer the form
+/// asks for every answer (no account vouches for any), offers nothing from
+/// the applicant's store, and keeps the desk's own agency.
 pub async fn dossier_page(
     context: &ServerContext,
-    person: &Person,
+    filler: &Filler,
     row: DossierRow,
 ) -> Result<DossierPage, AppError> {
     let db = &context.db;
     let form = form_for(db, &row.procedure).await?;
+    let form = if filler.vouches() { form } else { without_prefill(form) };
     let draft = row.status().editable_by_applicant();
     let mut answers = row.answers();
-    if draft {
-        super::save::prefill(&form, person, &mut answers);
+    if draft && filler.vouches() {
+        super::save::prefill(&form, filler.applicant(), &mut answers);
     }
 
     let attached = documents::attachments(db, &row.key)
         .await
         .map_err(|error| database_error("read attachments", error))?;
     let kinds: Vec<String> = form.documents().map(|document| document.component.clone()).collect();
-    let offers = if draft {
-        documents::offers(db, &store_owner(person), kinds)
+    let offers = if draft && !filler.is_desk() {
+        documents::offers(db, &filler.store_owner(), kinds)
             .await
             .map_err(|error| database_error("read offers", error))?
     } else {
@@ -62,7 +65,11 @@ pub async fn dossier_page(
             let list = super::api::communes_of(db, &province).await?;
             communes.push((province, list));
         }
-        (super::api::agencies_for(db, &row.procedure).await?, super::api::provinces(db).await?, communes)
+        let mut agencies = super::api::agencies_for(db, &row.procedure).await?;
+        if filler.is_desk() {
+            agencies.retain(|agency| row.agency.as_deref() == Some(agency.code.as_str()));
+        }
+        (agencies, super::api::provinces(db).await?, communes)
     } else {
         (Vec::new(), Vec::new(), Vec::new())
     };
@@ -79,6 +86,8 @@ pub async fn dossier_page(
         }
         _ => None,
     };
+
+    let decided: Vec<DossierStatus> = history.iter().map(|entry| entry.status).collect();
 
     Ok(DossierPage {
         id: row.key.clone(),
@@ -112,5 +121,19 @@ pub async fn dossier_page(
         outcome: row.outcome.as_deref().and_then(crate::processing::Outcome::from_stored),
         result,
         reckoning: row.due_reckoning.as_deref().and_then(|text| serde_json::from_str(text).ok()),
+        slips: crate::slip::build::available(&row, &decided, false),
     })
+}
+
+/// The form with no answer marked as coming from an account, so that each
+/// shows as a question to answer.
+fn without_prefill(mut form: Form) -> Form {
+    for section in &mut form.sections {
+        for item in &mut section.items {
+            if let Item::Field(field) = item {
+                field.prefill = None;
+            }
+        }
+    }
+    form
 }

@@ -2,7 +2,8 @@
 //! a single multipart request, so that a browser without JavaScript loses
 //! nothing it typed when it also sends a file. Files stream to the file
 //! store as they arrive; the answers are saved even when they are wrong, and
-//! the page shows what to fix.
+//! the page shows what to fix. A desk officer fills a dossier the desk
+//! registered through the same POST, for its applicant.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -12,7 +13,7 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use tower_sessions::Session;
 
-use super::access::{form_for, own_dossier, store_owner};
+use super::access::{Filler, fillable_dossier, form_for};
 use super::stored::{self, DossierRow, Submission};
 use crate::account::caller::{Caller, caller_of};
 use crate::account::stored::Person;
@@ -20,7 +21,6 @@ use crate::eform::answers::{Answers, part_path};
 use crate::eform::{FieldKind, Form, Prefill, Problems, Today, check_form};
 use crate::error::AppError;
 use crate::server::{ServerContext, database_error};
-use crate::store::Owner;
 use crate::store::file::{FileStore, UploadError};
 use crate::store::stored as documents;
 
@@ -101,7 +101,7 @@ pub async fn handle(
     };
     match saved {
         Ok(_) if scripted => StatusCode::NO_CONTENT.into_response(),
-        Ok(outcome) => Redirect::to(&outcome.location(&key)).into_response(),
+        Ok(location) => Redirect::to(&location).into_response(),
         Err(AppError::SignInRequired) if !scripted => Redirect::to("/dang-nhap").into_response(),
         Err(error) => {
             let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
@@ -129,24 +129,35 @@ impl Outcome {
             Outcome::Submitted => format!("/ho-so/{key}"),
         }
     }
+
+    /// Where a desk officer filling the dossier goes: back to the form while
+    /// it is a draft, then to the desk's check, where they can receive it.
+    pub fn desk_location(&self, key: &str) -> String {
+        match self {
+            Outcome::Submitted => format!("/can-bo/ho-so/{key}"),
+            other => other.location(key),
+        }
+    }
 }
 
+/// Saves the POST and answers where the browser goes next.
 async fn save(
     context: &ServerContext,
     session: &Session,
     key: &str,
     multipart: Multipart,
-) -> Result<Outcome, AppError> {
+) -> Result<String, AppError> {
     let caller = caller_of(context, session).await?;
-    let person = caller.person()?;
-    let row = own_dossier(&context.db, person, key).await?;
-    if !row.status().editable_by_applicant() {
-        return Ok(Outcome::Submitted);
-    }
+    let (row, filler) = fillable_dossier(&context.db, &caller, key).await?;
 
-    let form = form_for(&context.db, &row.procedure).await?;
-    let posted = receive(multipart, &form, &context.files).await;
-    apply(context, &caller, person, &row, &form, posted).await
+    let outcome = if row.status().editable_by_applicant() {
+        let form = form_for(&context.db, &row.procedure).await?;
+        let posted = receive(multipart, &form, &context.files).await;
+        apply(context, &caller, &filler, &row, &form, posted).await?
+    } else {
+        Outcome::Submitted
+    };
+    Ok(if filler.is_desk() { outcome.desk_location(key) } else { outcome.location(key) })
 }
 
 /// Reads the parts in the order the browser sent them. Files are stored
@@ -227,7 +238,7 @@ pub(crate) async fn drain(mut part: Part<'_>) {
 pub async fn apply(
     context: &ServerContext,
     caller: &Caller,
-    person: &Person,
+    filler: &Filler,
     row: &DossierRow,
     form: &Form,
     posted: Posted,
@@ -257,10 +268,11 @@ pub async fn apply(
         _ => None,
     };
     answers.keep_known(form);
-    let vouched = prefill(form, person, &mut answers);
+    let vouched =
+        if filler.vouches() { prefill(form, filler.applicant(), &mut answers) } else { BTreeSet::new() };
 
     let mut problems = Problems::new();
-    attach_files(context, person, row, form, &posted, &mut problems).await?;
+    attach_files(context, filler, row, form, &posted, &mut problems).await?;
     if let Intent::Detach(slot) = &intent
         && form.document(slot).is_some()
     {
@@ -273,9 +285,11 @@ pub async fn apply(
     }
 
     let agencies = super::api::agencies_for(db, &row.procedure).await?;
-    // A submitted dossier keeps the agency its code was given for.
-    let chosen =
-        if row.status() == super::DossierStatus::Draft && !broken { posted.agency.clone() } else { None };
+    // A submitted dossier keeps the agency its code was given for; one the
+    // desk registered stays at the desk's agency, which the desk's right
+    // to fill it depends on.
+    let chooses = row.status() == super::DossierStatus::Draft && !broken && !filler.is_desk();
+    let chosen = if chooses { posted.agency.clone() } else { None };
     let agency = chosen
         .or_else(|| row.agency.clone())
         .filter(|agency| agencies.iter().any(|candidate| &candidate.code == agency));
@@ -361,16 +375,19 @@ pub fn prefill(form: &Form, person: &Person, answers: &mut Answers) -> BTreeSet<
 
 /// Stores each received file as a document of the applicant's data store
 /// and puts it in its field; a picked store document is linked instead.
+/// Papers the desk scans are digitised into the applicant's store too,
+/// recorded as uploaded by the officer.
 async fn attach_files(
     context: &ServerContext,
-    person: &Person,
+    filler: &Filler,
     row: &DossierRow,
     form: &Form,
     posted: &Posted,
     problems: &mut Problems,
 ) -> Result<(), AppError> {
     let db = &context.db;
-    let owner = store_owner(person);
+    let owner = filler.store_owner();
+    let uploader = filler.uploader();
 
     for (slot, upload) in &posted.uploads {
         let Some(document) = form.document(slot) else { continue };
@@ -386,7 +403,7 @@ async fn attach_files(
             db,
             documents::NewDocument {
                 owner: &owner,
-                uploaded_by: &Owner { table: "person".into(), key: person.key.clone() },
+                uploaded_by: &uploader,
                 in_store: true,
                 kind: &document.component,
                 title: &document.label,
@@ -400,9 +417,14 @@ async fn attach_files(
         documents::attach(db, &row.key, slot, &created)
             .await
             .map_err(|error| database_error("attach document", error))?;
-        tracing::info!(dossier = %row.key, slot = %slot, document = %created, size = file.size, "document uploaded");
+        tracing::info!(dossier = %row.key, slot = %slot, document = %created, size = file.size, desk = filler.is_desk(), "document uploaded");
     }
 
+    // The desk is not shown the applicant's store, so it picks nothing
+    // from it.
+    if filler.is_desk() {
+        return Ok(());
+    }
     for (slot, chosen) in &posted.reuse {
         let Some(document) = form.document(slot) else { continue };
         if posted.uploads.iter().any(|(uploaded, result)| uploaded == slot && result.is_ok()) {

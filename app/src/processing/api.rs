@@ -295,17 +295,20 @@ pub(crate) mod ssr {
             // Only a specialist's step takes a result.
             return Err(AppError::Forbidden);
         }
+        let (actor, code) = (at.officer.account(), at.code());
         let recorded = crate::processing::stored::record_result(
             &at.context.db,
-            &at.row.key,
-            &at.officer.agency,
-            at.step,
-            document,
-            paper,
-            note,
-            &at.officer.account(),
-            &at.officer.full_name,
-            &at.code(),
+            &crate::processing::stored::ResultEntry {
+                key: &at.row.key,
+                agency: &at.officer.agency,
+                step: at.step,
+                document,
+                paper,
+                note,
+                actor: &actor,
+                actor_name: &at.officer.full_name,
+                code: &code,
+            },
         )
         .await
         .map_err(|error| database_error("record result", error))?;

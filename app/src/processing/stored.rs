@@ -201,20 +201,22 @@ pub async fn advance(db: &Db, step: &Move<'_>) -> Result<bool, surrealdb::Error>
     Ok(committed.is_some())
 }
 
+/// The result a specialist records at their step.
+pub struct ResultEntry<'a> {
+    pub key: &'a str,
+    pub agency: &'a str,
+    pub step: usize,
+    pub document: Option<&'a str>,
+    pub paper: bool,
+    pub note: Option<&'a str>,
+    pub actor: &'a str,
+    pub actor_name: &'a str,
+    pub code: &'a str,
+}
+
 /// Records the result (a document or a paper result) at the step the
 /// specialist holds it, only while it is still there.
-pub async fn record_result(
-    db: &Db,
-    key: &str,
-    agency: &str,
-    step: usize,
-    document: Option<&str>,
-    paper: bool,
-    note: Option<&str>,
-    actor: &str,
-    actor_name: &str,
-    code: &str,
-) -> Result<bool, surrealdb::Error> {
+pub async fn record_result(db: &Db, entry: &ResultEntry<'_>) -> Result<bool, surrealdb::Error> {
     let committed = until_settled("already-handled", || {
         db.query(
             "BEGIN TRANSACTION;
@@ -230,15 +232,15 @@ pub async fn record_result(
              };
              COMMIT TRANSACTION;",
         )
-        .bind(("key", key.to_string()))
-        .bind(("agency", agency.to_string()))
-        .bind(("step", step as i64))
-        .bind(("document", document.map(str::to_string)))
-        .bind(("paper", paper))
-        .bind(("note", note.map(str::to_string)))
-        .bind(("actor", actor.to_string()))
-        .bind(("actor_name", actor_name.to_string()))
-        .bind(("code", code.to_string()))
+        .bind(("key", entry.key.to_string()))
+        .bind(("agency", entry.agency.to_string()))
+        .bind(("step", entry.step as i64))
+        .bind(("document", entry.document.map(str::to_string)))
+        .bind(("paper", entry.paper))
+        .bind(("note", entry.note.map(str::to_string)))
+        .bind(("actor", entry.actor.to_string()))
+        .bind(("actor_name", entry.actor_name.to_string()))
+        .bind(("code", entry.code.to_string()))
         .into_future()
     })
     .await?;

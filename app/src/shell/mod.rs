@@ -77,17 +77,32 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route path=(StaticSegment("ho-so"), ParamSegment("key")) view=DossierRoute ssr=SsrMode::Async />
+                    <Route
+                        path=(StaticSegment("ho-so"), ParamSegment("key"), StaticSegment("in"), ParamSegment("kind"))
+                        view=crate::slip::view::SlipPrintPage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=StaticSegment("tra-cuu") view=TrackingPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("kho-du-lieu") view=StorePage ssr=SsrMode::Async />
                     <Route path=StaticSegment("dang-nhap") view=SignInPage />
                     <Route path=StaticSegment("ho-so-cua-toi") view=PersonHomePage ssr=SsrMode::Async />
                     <Route path=StaticSegment("can-bo") view=OfficerHomePage ssr=SsrMode::Async />
                     <Route
+                        path=(StaticSegment("can-bo"), StaticSegment("dang-ky-ho-so"))
+                        view=crate::desk::walk_in_page::WalkInPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
                         path=(StaticSegment("can-bo"), StaticSegment("ho-so"), ParamSegment("key"))
                         view=DeskDossierPage
                         ssr=SsrMode::Async
                     />
                     <Route path=StaticSegment("quan-tri") view=OfficersPage ssr=SsrMode::Async />
+                    <Route
+                        path=(StaticSegment("quan-tri"), StaticSegment("lich"))
+                        view=crate::admin::calendar::CalendarPage
+                        ssr=SsrMode::Async
+                    />
                     <Route
                         path=(StaticSegment("quan-tri"), StaticSegment("nhat-ky"))
                         view=AuditPage

@@ -96,12 +96,19 @@ async fn may_read(
     Ok(false)
 }
 
-/// An officer reads the documents of dossiers submitted to their agency.
+/// An officer reads the documents of dossiers submitted to their agency,
+/// and the scans of a walk-in draft the desk is filling.
 async fn officer_may_read(
     context: &ServerContext,
     officer: &crate::account::stored::Officer,
     access: &super::stored::DocumentAccess,
 ) -> Result<bool, AppError> {
+    let caller = Caller::Officer(Box::new(officer.clone()));
+    for dossier in &access.dossiers {
+        if crate::dossier::access::fillable_dossier(&context.db, &caller, dossier).await.is_ok() {
+            return Ok(true);
+        }
+    }
     for dossier in access.dossiers.iter().chain(&access.results) {
         let row = crate::dossier::stored::load(&context.db, dossier)
             .await

@@ -37,6 +37,7 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "processing",
         script: include_str!("../../migrations/0006_processing.surql"),
     },
+    Migration { version: 7, name: "walk_in", script: include_str!("../../migrations/0007_walk_in.surql") },
 ];
 
 const LEDGER: &str = "DEFINE TABLE IF NOT EXISTS migration SCHEMAFULL;

@@ -124,6 +124,12 @@ const MATRIX: &[Entry] = &[
         body: "key={submitted}&reason=L%C3%BD+do",
         allowed: Allowed::DeskOfficers,
     },
+    // 1.013234 is received both by Sở Xây dựng and by every commune.
+    Entry {
+        endpoint: "mot-cua/dang-ky",
+        body: "procedure=1.013234&channel=desk&id_number=056300000001&full_name=Th%E1%BB%AD+Ma+Tr%E1%BA%ADn&birth_date=1990-01-15&phone=",
+        allowed: Allowed::DeskOfficers,
+    },
     Entry { endpoint: "xu-ly/hang-doi", body: "", allowed: Allowed::Desk },
     Entry {
         endpoint: "xu-ly/chuyen",
@@ -146,6 +152,13 @@ const MATRIX: &[Entry] = &[
         body: "key={ready}&step=2&reason=L%C3%BD+do&new_date={workday}",
         allowed: Allowed::DeskOfficers,
     },
+    Entry { endpoint: "quan-tri/lich", body: "year=2026", allowed: Allowed::Admins },
+    Entry {
+        endpoint: "quan-tri/lich/them",
+        body: "date=2031-03-01&kind=working_day&name=L%C3%A0m+b%C3%B9",
+        allowed: Allowed::Admins,
+    },
+    Entry { endpoint: "quan-tri/lich/xoa", body: "date=2031-03-01", allowed: Allowed::Admins },
     Entry { endpoint: "thong-bao/danh-sach", body: "", allowed: Allowed::People },
     Entry { endpoint: "thong-bao/da-doc", body: "", allowed: Allowed::People },
 ];

@@ -62,6 +62,7 @@ pub async fn build(db: Db, report: ImportReport) -> TestApp {
         province,
         overview: Default::default(),
         sessions: settings.session_policy(),
+        public_origin: settings.public_origin(),
         files: app::store::file::FileStore::new(uploads_dir(), 20 * 1024 * 1024),
     };
     let router = server::router::build(context.clone(), server::serve::leptos_options(&settings), &settings);

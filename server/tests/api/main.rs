@@ -13,3 +13,4 @@ mod helpers;
 mod import;
 mod pages;
 mod processing;
+mod walk_in;

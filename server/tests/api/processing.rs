@@ -250,3 +250,33 @@ fn another_agency_cannot_touch_a_dossier_in_processing() {
         assert_eq!(step_of(app, &key).await, ("received".to_string(), Some(0)));
     });
 }
+
+#[test]
+fn a_received_dossier_has_its_receipt_as_a_page_and_a_pdf_for_its_applicant_and_agency_only() {
+    block_on(async {
+        let app = portal().await;
+        let desk = desk_officer(app, "mc.phieu.nt", AGENCY, Role::DeskOfficer).await;
+        let (key, applicant, code) = received(app, "nop.phieu", &desk).await;
+        let (_, stranger) = crate::dossiers::citizen(app, "nguoi.la.phieu").await;
+        let pdf = |kind: &str| format!("/ho-so/{key}/phieu/{kind}.pdf");
+
+        let receipt = app.get_as(&pdf("tiep-nhan"), Some(&applicant)).await;
+        assert_eq!(receipt.status, StatusCode::OK, "{}", receipt.body);
+        assert_eq!(receipt.headers.get("content-type").unwrap(), "application/pdf");
+        assert!(receipt.body.starts_with("%PDF-"));
+        assert_eq!(app.get_as(&pdf("kiem-soat"), Some(&applicant)).await.status, StatusCode::NOT_FOUND);
+        assert_eq!(app.get_as(&pdf("kiem-soat"), Some(&desk)).await.status, StatusCode::OK);
+        assert_eq!(
+            app.get_as(&pdf("bo-sung"), Some(&desk)).await.status,
+            StatusCode::NOT_FOUND,
+            "never asked"
+        );
+        assert_eq!(app.get_as(&pdf("tiep-nhan"), Some(&stranger)).await.status, StatusCode::NOT_FOUND);
+        assert_eq!(app.get_as(&pdf("tiep-nhan"), None).await.status, StatusCode::UNAUTHORIZED);
+        assert_eq!(app.get_as(&pdf("khong-co"), Some(&applicant)).await.status, StatusCode::NOT_FOUND);
+
+        let page = app.get_as(&format!("/ho-so/{key}/in/tiep-nhan"), Some(&applicant)).await.text();
+        assert!(page.contains("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ") && page.contains(&code), "{page}");
+        assert!(page.contains("Thời gian trả kết quả giải quyết hồ sơ"), "{page}");
+    });
+}

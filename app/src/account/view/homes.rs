@@ -3,8 +3,8 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 
 use super::use_viewer;
-use crate::account::Viewer;
 use crate::account::api::SignOutEverywhere;
+use crate::account::{Role, Viewer};
 use crate::error::AppError;
 use crate::shell::ErrorNotice;
 
@@ -64,6 +64,11 @@ pub fn OfficerHomePage() -> impl IntoView {
                         {viewer.name.clone()} " — " {viewer.role_labels()}
                     </p>
                     <p>{viewer.acting_for.clone().unwrap_or_default()}</p>
+                    {viewer.roles.contains(&Role::DeskOfficer).then(|| view! {
+                        <p class="home-links">
+                            <A href="/can-bo/dang-ky-ho-so">"Đăng ký hồ sơ nộp trực tiếp"</A>
+                        </p>
+                    })}
                     <crate::desk::view::DeskQueue />
                     <crate::processing::view::WorkQueuePanel />
                     <SignOutEverywhereForm />

@@ -9,6 +9,7 @@ use crate::dossier::api::load_dossier;
 use crate::dossier::{DossierPage, DossierStatus};
 use crate::procedure::view::EstimateNote;
 use crate::shell::ErrorNotice;
+use crate::slip::view::SlipLinks;
 use crate::store::view::DocumentLink;
 
 /// `/ho-so/<key>`: a draft's form, or a submitted dossier with its code.
@@ -117,6 +118,7 @@ fn Submitted(page: DossierPage) -> impl IntoView {
                 </div>
             })}
             {page.reckoning.clone().map(|due| view! { <EstimateNote due received=true /> })}
+            <SlipLinks key=page.id.clone() kinds=page.slips.clone() />
             <h2>"Quá trình xử lý"</h2>
             <History entries=page.history.clone() />
             <h2>"Giấy tờ đã nộp"</h2>

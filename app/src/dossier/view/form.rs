@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::documents::DocumentSlot;
 use super::fields::{DefaultProvince, FieldRow};
 use super::state::{FormState, input_id, use_form_state};
-use crate::dossier::{DossierPage, ReceivingAgency};
+use crate::dossier::{Channel, DossierPage, ReceivingAgency};
 use crate::eform::answers::row_path;
 use crate::eform::{Field, Group, Item, Section};
 
@@ -41,6 +41,7 @@ pub fn DossierForm(page: DossierPage, checked: bool, saved: bool, resubmission: 
             <button type="submit" name="intent" value="luu" class="visually-hidden" tabindex="-1" aria-hidden="true">
                 "Lưu nháp"
             </button>
+            <DeskNotice channel=page.channel />
             <ProblemSummary form=page.form.clone() checked saved />
             <AgencyChoice agencies=page.agencies.clone() chosen=page.agency.clone() />
             {sections
@@ -57,6 +58,39 @@ pub fn DossierForm(page: DossierPage, checked: bool, saved: bool, resubmission: 
         </form>
     }
     .into_any()
+}
+
+/// On a dossier the desk registered: that the desk fills it for the
+/// applicant, and, right after the registration, whether the papers it
+/// scans reach an account of theirs.
+#[component]
+fn DeskNotice(channel: Channel) -> impl IntoView {
+    use crate::desk::walk_in::{HAD_ACCOUNT, NO_ACCOUNT, REGISTERED_PARAM};
+
+    let query = leptos_router::hooks::use_query_map();
+    let registered = query.with_untracked(|query| query.get(REGISTERED_PARAM));
+    let account = match registered.as_deref() {
+        Some(HAD_ACCOUNT) => Some("Người nộp đã có tài khoản: giấy tờ số hóa sẽ vào kho dữ liệu của họ."),
+        Some(NO_ACCOUNT) => Some(
+            "Người nộp chưa có tài khoản trên Cổng: hồ sơ được đăng ký theo số định danh cá nhân đã nhập.",
+        ),
+        _ => None,
+    };
+
+    let came = match channel {
+        Channel::Online => return None,
+        Channel::Desk => "Hồ sơ nộp trực tiếp tại Bộ phận Một cửa",
+        Channel::Postal => "Hồ sơ gửi qua bưu chính công ích",
+    };
+    Some(view! {
+        <div class="desk-registration" role="status">
+            <p>
+                {came}
+                ". Bộ phận Một cửa khai thay người nộp; mọi thông tin đều được nhập và kiểm tra như tờ khai trực tuyến."
+            </p>
+            {account.map(|text| view! { <p class="notice-saved">{text}</p> })}
+        </div>
+    })
 }
 
 /// The per-file limit, for the upload hints.
