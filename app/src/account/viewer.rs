@@ -51,6 +51,7 @@ impl Viewer {
         }
         if self.roles.contains(&Role::ProvinceAdmin) {
             links.push(NavLink { href: CALENDAR, label: "Lịch ngày nghỉ" });
+            links.push(NavLink { href: WORKFLOWS, label: "Quy trình" });
         }
         if self.is_officer() {
             links.push(NavLink { href: OFFICER_HOME, label: "Hồ sơ cần xử lý" });
@@ -72,6 +73,7 @@ pub const OFFICER_HOME: &str = "/can-bo";
 pub const ADMIN_HOME: &str = "/quan-tri";
 pub const AUDIT_LOG: &str = "/quan-tri/nhat-ky";
 pub const CALENDAR: &str = "/quan-tri/lich";
+pub const WORKFLOWS: &str = "/quan-tri/quy-trinh";
 
 #[cfg(test)]
 mod tests {

@@ -6,6 +6,7 @@ pub mod calendar;
 #[cfg(feature = "ssr")]
 pub mod stored;
 pub mod view;
+pub mod workflow;
 
 use serde::{Deserialize, Serialize};
 

@@ -99,6 +99,11 @@ pub fn App() -> impl IntoView {
                     />
                     <Route path=StaticSegment("quan-tri") view=OfficersPage ssr=SsrMode::Async />
                     <Route
+                        path=(StaticSegment("quan-tri"), StaticSegment("quy-trinh"))
+                        view=crate::admin::workflow::WorkflowPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
                         path=(StaticSegment("quan-tri"), StaticSegment("lich"))
                         view=crate::admin::calendar::CalendarPage
                         ssr=SsrMode::Async

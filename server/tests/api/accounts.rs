@@ -153,6 +153,15 @@ const MATRIX: &[Entry] = &[
         allowed: Allowed::DeskOfficers,
     },
     Entry { endpoint: "quan-tri/lich", body: "year=2026", allowed: Allowed::Admins },
+    Entry { endpoint: "quan-tri/quy-trinh", body: "procedure=mac-dinh", allowed: Allowed::Admins },
+    Entry {
+        endpoint: "quan-tri/quy-trinh/luu",
+        body: "procedure=1.004222&steps%5B0%5D%5Bname%5D=Th%E1%BB%A5+l%C3%BD&steps%5B0%5D%5Brole%5D=specialist\
+               &steps%5B0%5D%5Bshare%5D=60&steps%5B1%5D%5Bname%5D=Ph%C3%AA+duy%E1%BB%87t&steps%5B1%5D%5Brole%5D=leader\
+               &steps%5B1%5D%5Bshare%5D=30&steps%5B2%5D%5Bname%5D=Tr%E1%BA%A3&steps%5B2%5D%5Brole%5D=desk_officer\
+               &steps%5B2%5D%5Bshare%5D=10",
+        allowed: Allowed::Admins,
+    },
     Entry {
         endpoint: "quan-tri/lich/them",
         body: "date=2031-03-01&kind=working_day&name=L%C3%A0m+b%C3%B9",

@@ -280,3 +280,45 @@ fn a_received_dossier_has_its_receipt_as_a_page_and_a_pdf_for_its_applicant_and_
         assert!(page.contains("Thời gian trả kết quả giải quyết hồ sơ"), "{page}");
     });
 }
+
+#[test]
+fn a_procedures_own_workflow_is_checked_stored_and_followed_by_that_procedure_only() {
+    block_on(async {
+        let app = portal().await;
+        let admin = desk_officer(app, "qt.quy.trinh", AGENCY, Role::ProvinceAdmin).await;
+        let desk = desk_officer(app, "mc.quy.trinh", AGENCY, Role::DeskOfficer).await;
+        let (before, _, _) = received(app, "nop.truoc.qt", &desk).await;
+        let step = |index: usize, name: &str, role: &str, share: u32| {
+            format!("&steps[{index}][name]={name}&steps[{index}][role]={role}&steps[{index}][share]={share}")
+        };
+        let four = format!(
+            "procedure=1.004194{}{}{}{}",
+            step(0, "Thu+ly", "specialist", 40),
+            step(1, "Tham+dinh", "specialist", 30),
+            step(2, "Phe+duyet", "leader", 20),
+            step(3, "Tra", "desk_officer", 10)
+        );
+        let wrong = format!(
+            "procedure=1.004194{}{}",
+            step(0, "Thu+ly", "specialist", 50),
+            step(1, "Tra", "desk_officer", 50)
+        );
+
+        let refused = app.call("quan-tri/quy-trinh/luu", &wrong, Some(&admin)).await;
+        let saved = app.call("quan-tri/quy-trinh/luu", &four, Some(&admin)).await;
+        let unknown = app.call("quan-tri/quy-trinh", "procedure=9.999999", Some(&admin)).await;
+        let shown = app.call("quan-tri/quy-trinh", "procedure=1.004194", Some(&admin)).await;
+
+        assert_eq!(refused.status, StatusCode::BAD_REQUEST);
+        assert!(refused.body.contains("từ 3 đến"), "{}", refused.body);
+        assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
+        assert_eq!(unknown.status, StatusCode::NOT_FOUND);
+        assert!(shown.body.contains("Tham dinh"), "{}", shown.body);
+        let own = app::processing::stored::workflow_for(&app.context.db, "1.004194").await.unwrap();
+        let other = app::processing::stored::workflow_for(&app.context.db, "1.001193").await.unwrap();
+        assert_eq!(own.steps.len(), 4);
+        assert_eq!(other, app::processing::Workflow::standard(), "other procedures keep the default");
+        let kept = dossiers::load(&app.context.db, &before).await.unwrap().unwrap().workflow().unwrap();
+        assert_eq!(kept, app::processing::Workflow::standard(), "a received dossier keeps its copy");
+    });
+}
