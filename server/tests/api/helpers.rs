@@ -104,6 +104,19 @@ impl TestApp {
         self.send(request.body(Body::from(body.to_string())).expect("request")).await
     }
 
+    /// Calls a server function that takes JSON, as the hydrated app does.
+    pub async fn call_json(&self, endpoint: &str, body: &str, cookie: Option<&str>) -> Page {
+        let mut request = Request::builder()
+            .method("POST")
+            .uri(format!("/api/{endpoint}"))
+            .header("content-type", "application/json")
+            .header("accept", "application/json");
+        if let Some(cookie) = cookie {
+            request = request.header("cookie", cookie);
+        }
+        self.send(request.body(Body::from(body.to_string())).expect("request")).await
+    }
+
     pub async fn send(&self, request: Request<Body>) -> Page {
         let response = self.router.clone().oneshot(request).await.expect("response");
         let status = response.status();
@@ -142,43 +155,7 @@ impl Page {
     }
 }
 
-/// A part of a multipart form body.
-pub enum Part<'a> {
-    Text(&'a str, &'a str),
-    /// Name, file name, bytes.
-    File(&'a str, &'a str, &'a [u8]),
-}
-
-const BOUNDARY: &str = "----motcua-test-boundary-7d1f";
-
-/// A multipart/form-data body, as a browser sends a form with files.
-pub fn multipart(parts: &[Part<'_>]) -> (String, Vec<u8>) {
-    let mut body = Vec::new();
-    for part in parts {
-        body.extend_from_slice(format!("--{BOUNDARY}\r\n").as_bytes());
-        match part {
-            Part::Text(name, value) => {
-                body.extend_from_slice(
-                    format!("Content-Disposition: form-data; name=\"{name}\"\r\n\r\n").as_bytes(),
-                );
-                body.extend_from_slice(value.as_bytes());
-            }
-            Part::File(name, file_name, bytes) => {
-                body.extend_from_slice(
-                    format!(
-                        "Content-Disposition: form-data; name=\"{name}\"; filename=\"{file_name}\"\r\n\
-                         Content-Type: application/pdf\r\n\r\n"
-                    )
-                    .as_bytes(),
-                );
-                body.extend_from_slice(bytes);
-            }
-        }
-        body.extend_from_slice(b"\r\n");
-    }
-    body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
-    (format!("multipart/form-data; boundary={BOUNDARY}"), body)
-}
+pub use crate::multipart::{Part, multipart};
 
 impl TestApp {
     /// Posts a dossier form as a browser without JavaScript would.

@@ -7,10 +7,14 @@
 mod accounts;
 mod calendar;
 mod catalogue;
+mod departments;
 mod desk;
 mod dossiers;
 mod helpers;
 mod import;
+#[path = "../support/multipart.rs"]
+mod multipart;
 mod pages;
 mod processing;
+mod sign_in;
 mod walk_in;
