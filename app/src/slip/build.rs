@@ -49,7 +49,7 @@ pub async fn slip(context: &ServerContext, row: &DossierRow, kind: SlipKind) -> 
     let applicant = crate::desk::stored::applicant_name(&context.db, &row.key)
         .await
         .map_err(|error| database_error("read applicant", error))?;
-    let day_end = crate::calendar::WorkingHours::default().day_end();
+    let day_end = crate::calendar::stored::load(&context.db).await?.hours().day_end();
     let at_day_end =
         |day: &str| NaiveDate::parse_from_str(day, "%Y-%m-%d").ok().map(|day| day.and_time(day_end));
     let agency = row.agency_name.clone().unwrap_or_default();
@@ -106,7 +106,7 @@ async fn decision(
         .query(
             "SELECT time::format(at + 7h, '%d/%m/%Y %H:%M') AS at, actor_name, at AS sort FROM dossier_event
              WHERE dossier = type::record('dossier', $key) AND status = $status
-                 AND ($apology = false OR string::starts_with(note ?? '', 'Cơ quan xin lỗi'))
+                 AND ($apology = false OR action = 'apology_issued')
              ORDER BY sort DESC LIMIT 1",
         )
         .bind(("key", key.to_string()))

@@ -40,3 +40,34 @@ fn a_make_up_saturday_counts_and_says_what_it_makes_up_for() {
         assert_eq!(appointment.made_up[0].name, "Làm việc bù cho kỳ nghỉ Tết Dương lịch");
     });
 }
+
+/// The working hours the administrator saves move the day's cut-off; a
+/// stored value that no longer reads as working hours falls back to the
+/// default instead of stopping every deadline. A database of its own, so
+/// that the other tests keep the default hours.
+#[test]
+fn saved_working_hours_move_the_cut_off() {
+    block_on(async {
+        let db = server::database::open_in_memory().await.unwrap();
+        let hours = app::admin::hours::checked("07:00", "11:00", "13:00", "16:00").unwrap();
+        let thursday = at(2026, 12, 3, 16) + chrono::Duration::minutes(30);
+
+        let before = stored::load(&db).await.unwrap().reception(thursday).unwrap();
+        stored::save_hours(&db, &hours, "officer:thu", "Thử", None).await.unwrap();
+        let after = stored::load(&db).await.unwrap().reception(thursday).unwrap();
+        db.query("UPSERT working_hours:tinh SET sessions = '[{\"start\":\"12:00\",\"end\":\"08:00\"}]'")
+            .await
+            .unwrap()
+            .check()
+            .unwrap();
+        let broken = stored::load(&db).await.unwrap();
+
+        assert_eq!(
+            before.received_on,
+            NaiveDate::from_ymd_opt(2026, 12, 3).unwrap(),
+            "16:30 is before 17:00"
+        );
+        assert_eq!(after.received_on, NaiveDate::from_ymd_opt(2026, 12, 4).unwrap(), "16:30 is after 16:00");
+        assert_eq!(broken.hours(), &app::calendar::WorkingHours::default());
+    });
+}
