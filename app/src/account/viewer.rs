@@ -47,6 +47,7 @@ impl Viewer {
         let mut links = Vec::new();
         if self.is_administrator() {
             links.push(NavLink { href: ADMIN_HOME, label: "Tài khoản cán bộ" });
+            links.push(NavLink { href: DEPARTMENTS, label: "Phòng ban" });
             links.push(NavLink { href: AUDIT_LOG, label: "Nhật ký" });
         }
         if self.roles.contains(&Role::ProvinceAdmin) {
@@ -72,6 +73,7 @@ pub const PERSON_HOME: &str = "/ho-so-cua-toi";
 pub const OFFICER_HOME: &str = "/can-bo";
 pub const ADMIN_HOME: &str = "/quan-tri";
 pub const AUDIT_LOG: &str = "/quan-tri/nhat-ky";
+pub const DEPARTMENTS: &str = "/quan-tri/phong-ban";
 pub const CALENDAR: &str = "/quan-tri/lich";
 pub const WORKFLOWS: &str = "/quan-tri/quy-trinh";
 

@@ -75,6 +75,7 @@ pub async fn list_officer_accounts() -> Result<Vec<OfficerRow>, AppError> {
             full_name: officer.full_name,
             agency: officer.agency,
             agency_name: officer.agency_name,
+            department: officer.department,
             department_name: officer.department_name,
             revoked: officer.revoked,
         })
@@ -140,6 +141,47 @@ pub async fn change_officer_roles(key: String, roles: RoleBoxes) -> Result<(), A
     let detail = format!("{} → {}", officer.roles.join(","), stored_roles(&roles));
     audit(&caller, AuditAction::OfficerRolesChanged, &key, &detail).await?;
     tracing::info!(officer = %key, "officer roles changed");
+    Ok(())
+}
+
+/// Puts an officer in one of their agency's departments, or in none
+/// (`department` empty): the steps a workflow gives that department are
+/// theirs from the next dossier on.
+#[server(endpoint = "quan-tri/can-bo/phong-ban")]
+pub async fn set_officer_department(key: String, department: String) -> Result<(), AppError> {
+    use crate::audit::AuditAction;
+
+    let context = crate::server::context()?;
+    let caller = crate::account::caller::caller().await?;
+    let admin = caller.officer_with(&[Role::ProvinceAdmin, Role::AgencyAdmin])?;
+
+    let officer = administered(&context, admin, &key).await?;
+    let department = department.trim();
+    let chosen = if department.is_empty() {
+        None
+    } else {
+        let department = super::department::stored::one(&context.db, department)
+            .await
+            .map_err(|error| crate::server::database_error("read department", error))?
+            .filter(|department| department.agency == officer.agency)
+            .ok_or_else(|| AppError::InvalidInput("Phòng ban không thuộc cơ quan của cán bộ này.".into()))?;
+        Some(department)
+    };
+
+    super::stored::set_department(
+        &context.db,
+        &key,
+        chosen.as_ref().map(|department| department.key.as_str()),
+    )
+    .await
+    .map_err(|error| crate::server::database_error("set department", error))?;
+    let detail = format!(
+        "{} → {}",
+        officer.department_name.as_deref().unwrap_or("—"),
+        chosen.as_ref().map_or("—", |department| department.name.as_str())
+    );
+    audit(&caller, AuditAction::OfficerDepartmentChanged, &key, &detail).await?;
+    tracing::info!(officer = %key, "officer department changed");
     Ok(())
 }
 

@@ -262,6 +262,7 @@ pub fn CalendarPage() -> impl IntoView {
             </form>
             {problem}
             <Suspense fallback=|| ()>{page}</Suspense>
+            <super::hours::WorkingHoursForm />
             <h2>"Thêm ngày"</h2>
             <ActionForm action=add attr:class="decision">
                 <label for="ngay">"Ngày"</label>

@@ -3,6 +3,8 @@
 
 pub mod api;
 pub mod calendar;
+pub mod department;
+pub mod hours;
 #[cfg(feature = "ssr")]
 pub mod stored;
 pub mod view;
@@ -27,6 +29,8 @@ pub struct OfficerRow {
     pub full_name: String,
     pub agency: String,
     pub agency_name: String,
+    /// The key of the department the officer belongs to.
+    pub department: Option<String>,
     pub department_name: Option<String>,
     pub roles: Vec<Role>,
     pub revoked: bool,

@@ -68,6 +68,18 @@ pub async fn set_roles(db: &Db, key: &str, roles: &[Role]) -> Result<(), surreal
     Ok(())
 }
 
+pub async fn set_department(db: &Db, key: &str, department: Option<&str>) -> Result<(), surrealdb::Error> {
+    db.query(
+        "UPDATE type::record('officer', $key)
+         SET department = IF $department = NONE { NONE } ELSE { type::record('department', $department) }",
+    )
+    .bind(("key", key.to_string()))
+    .bind(("department", department.map(str::to_string)))
+    .await?
+    .check()?;
+    Ok(())
+}
+
 /// Marks the account revoked and ends its sessions, in one transaction.
 pub async fn revoke(db: &Db, key: &str) -> Result<(), surrealdb::Error> {
     db.query(

@@ -5,8 +5,10 @@ use leptos_meta::Title;
 
 use super::OfficerRow;
 use super::api::{
-    ChangeOfficerRoles, IssueOfficerAccount, RevokeOfficerAccount, list_agencies, list_officer_accounts,
+    ChangeOfficerRoles, IssueOfficerAccount, RevokeOfficerAccount, SetOfficerDepartment, list_agencies,
+    list_officer_accounts,
 };
+use super::department::{AgencyDepartments, load_agency_departments};
 use crate::account::Role;
 use crate::shell::ErrorNotice;
 
@@ -15,14 +17,22 @@ pub fn OfficersPage() -> impl IntoView {
     let issue = ServerAction::<IssueOfficerAccount>::new();
     let change = ServerAction::<ChangeOfficerRoles>::new();
     let revoke = ServerAction::<RevokeOfficerAccount>::new();
+    let place = ServerAction::<SetOfficerDepartment>::new();
     let officers = Resource::new(
-        move || (issue.version().get(), change.version().get(), revoke.version().get()),
-        |_| list_officer_accounts(),
+        move || {
+            (issue.version().get(), change.version().get(), revoke.version().get(), place.version().get())
+        },
+        |_| async move {
+            Ok::<_, crate::error::AppError>((
+                list_officer_accounts().await?,
+                load_agency_departments().await?,
+            ))
+        },
     );
     let agencies = Resource::new(|| (), |_| list_agencies());
 
     let outcome = move || {
-        [issue.value().get(), change.value().get(), revoke.value().get()]
+        [issue.value().get(), change.value().get(), revoke.value().get(), place.value().get()]
             .into_iter()
             .flatten()
             .find_map(Result::err)
@@ -37,7 +47,9 @@ pub fn OfficersPage() -> impl IntoView {
             <Suspense fallback=|| view! { <p>"Đang tải…"</p> }>
                 {move || officers.get().map(|officers| match officers {
                     Err(error) => view! { <ErrorNotice error /> }.into_any(),
-                    Ok(officers) => view! { <OfficerTable officers change revoke /> }.into_any(),
+                    Ok((officers, departments)) => {
+                        view! { <OfficerTable officers departments change revoke place /> }.into_any()
+                    }
                 })}
             </Suspense>
             <h2>"Cấp tài khoản cán bộ"</h2>
@@ -81,8 +93,10 @@ pub fn OfficersPage() -> impl IntoView {
 #[component]
 fn OfficerTable(
     officers: Vec<OfficerRow>,
+    departments: Vec<AgencyDepartments>,
     change: ServerAction<ChangeOfficerRoles>,
     revoke: ServerAction<RevokeOfficerAccount>,
+    place: ServerAction<SetOfficerDepartment>,
 ) -> impl IntoView {
     if officers.is_empty() {
         return view! { <p>"Chưa có tài khoản cán bộ nào."</p> }.into_any();
@@ -96,6 +110,37 @@ fn OfficerTable(
                 let key = officer.key.clone();
                 let revoke_key = officer.key.clone();
                 let prefix = format!("vt-{}", officer.key);
+                let choices = departments
+                    .iter()
+                    .find(|agency| agency.code == officer.agency)
+                    .map(|agency| agency.departments.clone())
+                    .unwrap_or_default();
+                let placing = (!choices.is_empty()).then(|| {
+                    let select_id = format!("pb-{}", officer.key);
+                    let label_for = select_id.clone();
+                    let current = officer.department.clone();
+                    let options = choices
+                        .into_iter()
+                        .map(|department| {
+                            let selected = current.as_deref() == Some(department.key.as_str());
+                            view! { <option value=department.key selected=selected>{department.name}</option> }
+                        })
+                        .collect_view();
+                    view! {
+                        <details>
+                            <summary>"Phòng ban"</summary>
+                            <ActionForm action=place attr:class="stacked-form">
+                                <input type="hidden" name="key" value=officer.key.clone() />
+                                <label for=label_for>"Phòng ban"</label>
+                                <select id=select_id name="department">
+                                    <option value="" selected=current.is_none()>"Không thuộc phòng ban nào"</option>
+                                    {options}
+                                </select>
+                                <button type="submit">"Lưu phòng ban"</button>
+                            </ActionForm>
+                        </details>
+                    }
+                });
                 view! {
                     <details>
                         <summary>"Đổi vai trò"</summary>
@@ -105,6 +150,7 @@ fn OfficerTable(
                             <button type="submit">"Lưu vai trò"</button>
                         </ActionForm>
                     </details>
+                    {placing}
                     <ActionForm action=revoke attr:class="inline-form">
                         <input type="hidden" name="key" value=revoke_key />
                         <button type="submit" class="danger">"Thu hồi"</button>
@@ -118,6 +164,7 @@ fn OfficerTable(
                     " (" {officer.login} ")"
                     <br />
                     {officer.agency_name}
+                    {officer.department_name.map(|name| format!(" · {name}"))}
                     <br />
                     <span class="muted">{roles} " · " {state}</span>
                     {controls}

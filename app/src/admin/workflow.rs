@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::account::view::admitted;
 use crate::error::AppError;
-use crate::processing::{Step, Workflow};
+use crate::processing::Workflow;
 use crate::shell::ErrorNotice;
 
 /// The key of the default workflow, as the page names it.
@@ -20,6 +20,9 @@ pub const DEFAULT: &str = "mac-dinh";
 pub struct StepRow {
     pub name: String,
     pub role: String,
+    /// A department's name; empty for the whole agency.
+    #[serde(default)]
+    pub department: String,
     pub share: String,
 }
 
@@ -46,6 +49,20 @@ pub async fn load_workflow(procedure: String) -> Result<Workflow, AppError> {
         .map_err(|error| database_error("read workflow", error))
 }
 
+/// The department names the province's agencies have, for the steps.
+#[server(endpoint = "quan-tri/quy-trinh/phong-ban")]
+pub async fn workflow_departments() -> Result<Vec<String>, AppError> {
+    use crate::account::Role;
+
+    let context = crate::server::context()?;
+    let caller = crate::account::caller::caller().await?;
+    caller.officer_with(&[Role::ProvinceAdmin])?;
+
+    crate::admin::department::stored::names(&context.db)
+        .await
+        .map_err(|error| crate::server::database_error("department names", error))
+}
+
 /// Stores a procedure's workflow after its checks.
 #[server(endpoint = "quan-tri/quy-trinh/luu")]
 pub async fn save_workflow(procedure: String, steps: Vec<StepRow>) -> Result<(), AppError> {
@@ -61,6 +78,21 @@ pub async fn save_workflow(procedure: String, steps: Vec<StepRow>) -> Result<(),
     }
     let workflow = workflow_of(&steps)?;
     workflow.check().map_err(|error| AppError::InvalidInput(error.message()))?;
+    let known = crate::admin::department::stored::names(&context.db)
+        .await
+        .map_err(|error| crate::server::database_error("department names", error))?;
+    if let Some((index, step)) = workflow
+        .steps
+        .iter()
+        .enumerate()
+        .find(|(_, step)| step.department.as_ref().is_some_and(|department| !known.contains(department)))
+    {
+        return Err(AppError::InvalidInput(format!(
+            "Bước {}: chưa cơ quan nào có phòng ban tên “{}”.",
+            index + 1,
+            step.department.clone().unwrap_or_default()
+        )));
+    }
 
     let address = crate::server::client_address().await;
     crate::processing::stored::save_workflow(
@@ -78,6 +110,7 @@ pub async fn save_workflow(procedure: String, steps: Vec<StepRow>) -> Result<(),
 }
 
 /// The form's rows as a workflow; a row with a name needs a role and a share.
+#[cfg(feature = "ssr")]
 pub fn workflow_of(rows: &[StepRow]) -> Result<Workflow, AppError> {
     use crate::account::Role;
 
@@ -93,7 +126,15 @@ pub fn workflow_of(rows: &[StepRow]) -> Result<Workflow, AppError> {
                 row.share.trim().parse::<u32>().ok().filter(|share| *share <= 100).ok_or_else(|| {
                     AppError::InvalidInput(format!("Bước {}: tỷ lệ thời gian là số từ 0 đến 100.", index + 1))
                 })?;
-            Ok(Step { name: row.name.trim().to_string(), role, department: None, share })
+            let department =
+                crate::text::composed(&row.department.split_whitespace().collect::<Vec<_>>().join(" "));
+            Ok(crate::processing::Step {
+                name: row.name.trim().to_string(),
+                role,
+                department: (!department.is_empty()).then_some(department),
+                department_key: None,
+                share,
+            })
         })
         .collect::<Result<Vec<_>, AppError>>()?;
     Ok(Workflow { steps })
@@ -110,8 +151,10 @@ pub fn WorkflowPage() -> impl IntoView {
             .unwrap_or(DEFAULT.to_string())
     };
     let save = ServerAction::<SaveWorkflow>::new();
-    let workflow =
-        Resource::new(move || (procedure(), save.version().get()), |(code, _)| load_workflow(code));
+    let workflow = Resource::new(
+        move || (procedure(), save.version().get()),
+        |(code, _)| async move { Ok::<_, AppError>((load_workflow(code).await?, workflow_departments().await?)) },
+    );
     let problem = move || {
         save.value()
             .get()
@@ -132,7 +175,9 @@ pub fn WorkflowPage() -> impl IntoView {
                 <Suspense fallback=|| view! { <p class="loading">"Đang tải…"</p> }>
                     {move || Suspend::new(async move {
                         match workflow.await {
-                            Ok(workflow) => view! { <Editor code=procedure() workflow save /> }.into_any(),
+                            Ok((workflow, departments)) => {
+                                view! { <Editor code=procedure() workflow departments save /> }.into_any()
+                            }
                             Err(error) => view! { <ErrorNotice error /> }.into_any(),
                         }
                     })}
@@ -160,7 +205,12 @@ pub fn WorkflowPage() -> impl IntoView {
 }
 
 #[component]
-fn Editor(code: String, workflow: Workflow, save: ServerAction<SaveWorkflow>) -> impl IntoView {
+fn Editor(
+    code: String,
+    workflow: Workflow,
+    departments: Vec<String>,
+    save: ServerAction<SaveWorkflow>,
+) -> impl IntoView {
     use crate::account::Role;
 
     let title =
@@ -169,6 +219,7 @@ fn Editor(code: String, workflow: Workflow, save: ServerAction<SaveWorkflow>) ->
         let step = workflow.steps.get(index).cloned();
         let name = step.as_ref().map(|step| step.name.clone()).unwrap_or_default();
         let share = step.as_ref().map(|step| step.share.to_string()).unwrap_or_default();
+        let department = step.as_ref().and_then(|step| step.department.clone()).unwrap_or_default();
         let role = step.map(|step| step.role);
         view! {
             <tr>
@@ -183,6 +234,7 @@ fn Editor(code: String, workflow: Workflow, save: ServerAction<SaveWorkflow>) ->
                             .collect_view()}
                     </select>
                 </td>
+                <td><input type="text" name=format!("steps[{index}][department]") value=department maxlength="120" list="ten-phong-ban" aria-label=format!("Phòng ban thực hiện bước {} (để trống: cả cơ quan)", index + 1) /></td>
                 <td><input type="number" name=format!("steps[{index}][share]") value=share min="0" max="100" aria-label=format!("Tỷ lệ thời gian bước {} (%)", index + 1) /></td>
             </tr>
         }
@@ -194,21 +246,24 @@ fn Editor(code: String, workflow: Workflow, save: ServerAction<SaveWorkflow>) ->
             <input type="hidden" name="procedure" value=code.clone() />
             <div class="table-scroll">
                 <table class="control-slip">
-                    <thead><tr><th>"#"</th><th>"Tên bước"</th><th>"Người thực hiện"</th><th>"Tỷ lệ thời gian (%)"</th></tr></thead>
+                    <thead><tr><th>"#"</th><th>"Tên bước"</th><th>"Người thực hiện"</th><th>"Phòng ban (để trống: cả cơ quan)"</th><th>"Tỷ lệ thời gian (%)"</th></tr></thead>
                     <tbody>{rows.collect_view()}</tbody>
                 </table>
             </div>
+            <datalist id="ten-phong-ban">
+                {departments.into_iter().map(|name| view! { <option value=name></option> }).collect_view()}
+            </datalist>
             <button type="submit" class="button">"Lưu quy trình"</button>
         </ActionForm>
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "ssr"))]
 mod tests {
     use super::*;
 
     fn row(name: &str, role: &str, share: &str) -> StepRow {
-        StepRow { name: name.into(), role: role.into(), share: share.into() }
+        StepRow { name: name.into(), role: role.into(), department: String::new(), share: share.into() }
     }
 
     #[test]

@@ -31,10 +31,12 @@ pub enum AuditAction {
     WalkInRegistered,
     WorkflowChanged,
     CalendarChanged,
+    DepartmentChanged,
+    OfficerDepartmentChanged,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 19] = [
+    pub const ALL: [AuditAction; 21] = [
         AuditAction::SignedIn,
         AuditAction::SignInFailed,
         AuditAction::SignedOut,
@@ -54,6 +56,8 @@ impl AuditAction {
         AuditAction::WalkInRegistered,
         AuditAction::WorkflowChanged,
         AuditAction::CalendarChanged,
+        AuditAction::DepartmentChanged,
+        AuditAction::OfficerDepartmentChanged,
     ];
 
     pub fn as_stored(self) -> &'static str {
@@ -77,6 +81,8 @@ impl AuditAction {
             AuditAction::WalkInRegistered => "walk_in_registered",
             AuditAction::WorkflowChanged => "workflow_changed",
             AuditAction::CalendarChanged => "calendar_changed",
+            AuditAction::DepartmentChanged => "department_changed",
+            AuditAction::OfficerDepartmentChanged => "officer_department_changed",
         }
     }
 
@@ -104,7 +110,9 @@ impl AuditAction {
             AuditAction::ApologyIssued => "Xin lỗi và hẹn lại ngày trả kết quả",
             AuditAction::WalkInRegistered => "Đăng ký hồ sơ nộp trực tiếp",
             AuditAction::WorkflowChanged => "Sửa quy trình xử lý",
-            AuditAction::CalendarChanged => "Sửa lịch ngày nghỉ",
+            AuditAction::CalendarChanged => "Sửa lịch ngày nghỉ, giờ làm việc",
+            AuditAction::DepartmentChanged => "Thêm, đổi tên, xóa phòng ban",
+            AuditAction::OfficerDepartmentChanged => "Chuyển phòng ban của cán bộ",
         }
     }
 }

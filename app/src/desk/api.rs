@@ -160,9 +160,13 @@ async fn decide(key: String, action: crate::dossier::Action, note: Option<String
         (None, None)
     };
     let workflow = if action == crate::dossier::Action::Receive {
-        crate::processing::stored::workflow_for(&context.db, &row.procedure)
+        let template = crate::processing::stored::workflow_for(&context.db, &row.procedure)
             .await
-            .map_err(|error| database_error("read workflow", error))?
+            .map_err(|error| database_error("read workflow", error))?;
+        let departments = crate::admin::department::stored::of_agency(&context.db, &officer.agency)
+            .await
+            .map_err(|error| database_error("read departments", error))?;
+        template.placed_in(&departments)
     } else {
         crate::processing::Workflow::standard()
     };

@@ -113,11 +113,11 @@ pub(crate) mod ssr {
     }
 
     /// Whether an officer acts at a step: the step's role, and its
-    /// department when it names one.
+    /// department when the dossier's agency has the one it names.
     pub fn may_act(officer: &Officer, step: &Step) -> bool {
         officer.has(step.role)
             && step
-                .department
+                .department_key
                 .as_ref()
                 .is_none_or(|department| officer.department.as_ref() == Some(department))
     }
@@ -440,7 +440,7 @@ pub(crate) mod ssr {
                     db,
                     &officer.agency,
                     next.role.as_stored(),
-                    next.department.as_deref(),
+                    next.department_key.as_deref(),
                 )
                 .await
                 .map_err(|error| database_error("officers for step", error))?
@@ -475,7 +475,7 @@ pub(crate) mod ssr {
             &at.context.db,
             &at.officer.agency,
             step.role.as_stored(),
-            step.department.as_deref(),
+            step.department_key.as_deref(),
         )
         .await
         .map_err(|error| database_error("officers for step", error))

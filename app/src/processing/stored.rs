@@ -154,7 +154,8 @@ pub async fn advance(db: &Db, step: &Move<'_>) -> Result<bool, surrealdb::Error>
                  updated_at = time::now();
              CREATE dossier_event CONTENT {
                  dossier: $dossier, status: $to, note: $note, internal_note: $internal_note,
-                 step_from: $step_from, step_to: $step_to, actor: $actor, actor_name: $actor_name
+                 step_from: $step_from, step_to: $step_to, actor: $actor, actor_name: $actor_name,
+                 action: $audit_action
              };
              CREATE audit CONTENT {
                  actor: $actor, actor_name: $actor_name, action: $audit_action,
@@ -178,7 +179,7 @@ pub async fn advance(db: &Db, step: &Move<'_>) -> Result<bool, surrealdb::Error>
         .bind(("to", step.to.stored()))
         .bind(("to_step", step.to_step.map(|index| index as i64)))
         .bind(("step_role", to.map(|step| step.role.as_stored())))
-        .bind(("step_department", to.and_then(|step| step.department.clone())))
+        .bind(("step_department", to.and_then(|step| step.department_key.clone())))
         .bind(("step_name", to.map(|step| step.name.clone())))
         .bind(("set", Json::Object(step.set.clone())))
         .bind(("set_desk_note", step.desk_note.is_some()))

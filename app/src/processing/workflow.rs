@@ -17,9 +17,16 @@ pub struct Step {
     pub name: String,
     /// Who acts at this step.
     pub role: Role,
-    /// The department of the agency that acts, when it is not the whole agency.
+    /// The department that acts, by name (Phòng Quản lý đô thị…), when it
+    /// is not the whole agency. One workflow serves every agency executing
+    /// the procedure; an agency without a department of that name leaves the
+    /// step to all its officers of the role.
     #[serde(default)]
     pub department: Option<String>,
+    /// That department's key in the dossier's agency, fixed when the dossier
+    /// is received, so that renaming a department later strands no dossier.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub department_key: Option<String>,
     /// Its share of the processing time, in percent.
     pub share: u32,
 }
@@ -90,7 +97,13 @@ impl Workflow {
     /// The workflow every procedure follows until an administrator gives it
     /// its own: a specialist examines it, a leader approves, the desk returns.
     pub fn standard() -> Workflow {
-        let step = |name: &str, role, share| Step { name: name.to_string(), role, department: None, share };
+        let step = |name: &str, role, share| Step {
+            name: name.to_string(),
+            role,
+            department: None,
+            department_key: None,
+            share,
+        };
         Workflow {
             steps: vec![
                 step("Chuyên viên thụ lý, thẩm định", Role::Specialist, 60),
@@ -158,6 +171,23 @@ impl Workflow {
         }
     }
 
+    /// This workflow as a dossier of an agency with these departments (key,
+    /// name) follows it: each named department bound to the agency's own, or
+    /// dropped when the agency has none of that name.
+    pub fn placed_in(&self, departments: &[(String, String)]) -> Workflow {
+        let steps = self
+            .steps
+            .iter()
+            .map(|step| {
+                let key = step.department.as_ref().and_then(|wanted| {
+                    departments.iter().find(|(_, name)| name == wanted).map(|(key, _)| key.clone())
+                });
+                Step { department_key: key, ..step.clone() }
+            })
+            .collect();
+        Workflow { steps }
+    }
+
     /// How many working days after reception each step should end, for a
     /// processing time of `working_days`: the shares add up, rounded up, so
     /// the last step ends on the appointment date.
@@ -186,10 +216,27 @@ mod tests {
                     name: format!("Bước {}", index + 1),
                     role: *role,
                     department: None,
+                    department_key: None,
                     share: *share,
                 })
                 .collect(),
         }
+    }
+
+    #[test]
+    fn a_named_department_binds_to_the_agencys_own_or_to_the_whole_agency() {
+        let mut workflow = Workflow::standard();
+        workflow.steps[0].department = Some("Phòng Kinh tế".into());
+        workflow.steps[1].department = Some("Phòng Nội vụ".into());
+        let departments = vec![("k1".to_string(), "Phòng Kinh tế".to_string())];
+
+        let placed = workflow.placed_in(&departments);
+
+        assert_eq!(placed.steps[0].department_key.as_deref(), Some("k1"));
+        assert_eq!(placed.steps[1].department_key, None, "this agency has no Phòng Nội vụ");
+        assert_eq!(placed.steps[1].department.as_deref(), Some("Phòng Nội vụ"));
+        assert_eq!(placed.steps[2].department_key, None);
+        assert_eq!(placed.check(), Ok(()));
     }
 
     #[test]

@@ -104,6 +104,11 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route
+                        path=(StaticSegment("quan-tri"), StaticSegment("phong-ban"))
+                        view=crate::admin::department::DepartmentsPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
                         path=(StaticSegment("quan-tri"), StaticSegment("lich"))
                         view=crate::admin::calendar::CalendarPage
                         ssr=SsrMode::Async

@@ -38,6 +38,7 @@ pub const MIGRATIONS: &[Migration] = &[
         script: include_str!("../../migrations/0006_processing.surql"),
     },
     Migration { version: 7, name: "walk_in", script: include_str!("../../migrations/0007_walk_in.surql") },
+    Migration { version: 8, name: "settings", script: include_str!("../../migrations/0008_settings.surql") },
 ];
 
 const LEDGER: &str = "DEFINE TABLE IF NOT EXISTS migration SCHEMAFULL;

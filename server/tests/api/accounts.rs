@@ -53,6 +53,8 @@ enum Allowed {
     Leaders,
     /// None of these callers: a specialist's action.
     Nobody,
+    /// Citizen A, whose dossier it is, and the officers of its agency.
+    OwnerAndOfficers,
     Admins,
 }
 
@@ -64,8 +66,9 @@ struct Entry {
     /// for callers who have none), `{submitted}` by a dossier submitted to
     /// the caller's agency (Phường Nha Trang's for callers who have none),
     /// `{approving}` by such a dossier at its leader's approval step with a
-    /// result, `{ready}` by one waiting at the desk for its return, and
-    /// `{workday}` by a working day a month or more ahead.
+    /// result, `{ready}` by one waiting at the desk for its return,
+    /// `{workday}` by a working day a month or more ahead, and `{department}`
+    /// by a new department of Phường Nha Trang, the agency of `{target}`.
     body: &'static str,
     allowed: Allowed,
 }
@@ -95,9 +98,36 @@ const MATRIX: &[Entry] = &[
         allowed: Allowed::Admins,
     },
     Entry { endpoint: "quan-tri/can-bo/thu-hoi", body: "key={target}", allowed: Allowed::Admins },
+    Entry {
+        endpoint: "quan-tri/can-bo/phong-ban",
+        body: "key={target}&department={department}",
+        allowed: Allowed::Admins,
+    },
+    Entry { endpoint: "quan-tri/phong-ban", body: "", allowed: Allowed::Admins },
+    Entry {
+        endpoint: "quan-tri/phong-ban/them",
+        body: "agency=ubnd-22366&name=Ph%C3%B2ng+M%E1%BB%9Bi+{n}",
+        allowed: Allowed::Admins,
+    },
+    Entry {
+        endpoint: "quan-tri/phong-ban/doi-ten",
+        body: "key={department}&name=Ph%C3%B2ng+%C4%90%E1%BB%95i+{n}",
+        allowed: Allowed::Admins,
+    },
+    Entry { endpoint: "quan-tri/phong-ban/xoa", body: "key={department}", allowed: Allowed::Admins },
     Entry { endpoint: "ho-so/bat-dau", body: "procedure=1.001193", allowed: Allowed::People },
     Entry { endpoint: "ho-so/xem", body: "key={draft}", allowed: Allowed::People },
     Entry { endpoint: "ho-so/cua-toi", body: "", allowed: Allowed::People },
+    Entry {
+        endpoint: "ho-so/luu-tu-dong",
+        body: r#"{"key":"{draft}","values":{},"agency":null}"#,
+        allowed: Allowed::People,
+    },
+    Entry {
+        endpoint: "phieu/xem",
+        body: "key={approving}&kind=tiep-nhan",
+        allowed: Allowed::OwnerAndOfficers,
+    },
     Entry {
         endpoint: "ho-so/tra-cuu",
         body: "code=22366-261204-0001&secret=ABCDEFGH",
@@ -154,6 +184,13 @@ const MATRIX: &[Entry] = &[
     },
     Entry { endpoint: "quan-tri/lich", body: "year=2026", allowed: Allowed::Admins },
     Entry { endpoint: "quan-tri/quy-trinh", body: "procedure=mac-dinh", allowed: Allowed::Admins },
+    Entry { endpoint: "quan-tri/quy-trinh/phong-ban", body: "", allowed: Allowed::Admins },
+    Entry { endpoint: "quan-tri/gio-lam-viec", body: "", allowed: Allowed::Admins },
+    Entry {
+        endpoint: "quan-tri/gio-lam-viec/luu",
+        body: "morning_start=07:30&morning_end=11:30&afternoon_start=13:30&afternoon_end=17:00",
+        allowed: Allowed::Admins,
+    },
     Entry {
         endpoint: "quan-tri/quy-trinh/luu",
         body: "procedure=1.004222&steps%5B0%5D%5Bname%5D=Th%E1%BB%A5+l%C3%BD&steps%5B0%5D%5Brole%5D=specialist\
@@ -286,7 +323,8 @@ async fn in_processing(db: &Db, key: &str, status: &str, step: usize) {
     let current = workflow.step(step).unwrap();
     db.query(
         "UPDATE type::record('dossier', $key) SET status = $status, step = $step, step_role = $role,
-            step_name = $name, workflow = $workflow, result_paper = true, due_on = '2026-01-05'",
+            step_name = $name, workflow = $workflow, result_paper = true, due_on = '2026-01-05',
+            received_at = time::now()",
     )
     .bind(("key", key.to_string()))
     .bind(("status", status.to_string()))
@@ -298,6 +336,20 @@ async fn in_processing(db: &Db, key: &str, status: &str, step: usize) {
     .unwrap()
     .check()
     .unwrap();
+}
+
+/// A new department of Phường Nha Trang; returns its key.
+pub async fn department(db: &Db, name: &str) -> String {
+    let mut response = db
+        .query(
+            "(CREATE ONLY department CONTENT { agency: agency:⟨ubnd-22366⟩, name: $name }
+              RETURN record::id(id) AS key).key",
+        )
+        .bind(("name", name.to_string()))
+        .await
+        .unwrap();
+    let key: Option<String> = response.take(0).unwrap();
+    key.unwrap()
 }
 
 /// A working day at least a month ahead, `yyyy-mm-dd`.
@@ -336,6 +388,9 @@ fn admits(allowed: &Allowed, who: Who) -> bool {
         Allowed::DeskOfficers => matches!(who, Who::OfficerX | Who::OfficerY),
         Allowed::Leaders => who == Who::LeaderX,
         Allowed::Nobody => false,
+        Allowed::OwnerAndOfficers => {
+            matches!(who, Who::CitizenA | Who::OfficerX | Who::OfficerY | Who::LeaderX)
+        }
         Allowed::Admins => who == Who::Admin,
     }
 }
@@ -372,6 +427,10 @@ fn every_server_function_admits_exactly_its_callers() {
                 let agency =
                     if matches!(who, Who::OfficerX | Who::LeaderX) { "so-xay-dung" } else { "ubnd-22366" };
                 let mut body = body.replace("{workday}", &workday(app).await);
+                if body.contains("{department}") {
+                    let key = department(&app.context.db, &format!("Phòng Ma Trận {counter}")).await;
+                    body = body.replace("{department}", &key);
+                }
                 for (placeholder, status, step) in [
                     ("{submitted}", "submitted", None),
                     ("{approving}", "received", Some(1)),
@@ -390,7 +449,11 @@ fn every_server_function_admits_exactly_its_callers() {
                     None => None,
                 };
 
-                let answer = app.call(entry.endpoint, &body, cookie.as_deref()).await;
+                let answer = if body.starts_with('{') {
+                    app.call_json(entry.endpoint, &body, cookie.as_deref()).await
+                } else {
+                    app.call(entry.endpoint, &body, cookie.as_deref()).await
+                };
 
                 let allowed = answer.status.is_success() || answer.status.is_redirection();
                 assert_eq!(
@@ -402,13 +465,39 @@ fn every_server_function_admits_exactly_its_callers() {
                     answer.body
                 );
                 if !allowed {
-                    let expected =
-                        if who == Who::Anonymous { StatusCode::UNAUTHORIZED } else { StatusCode::FORBIDDEN };
-                    assert_eq!(answer.status, expected, "{} as {who:?}", entry.endpoint);
+                    // Another person's object is not found rather than
+                    // forbidden, so that keys cannot be probed.
+                    let expected: &[StatusCode] = match who {
+                        Who::Anonymous => &[StatusCode::UNAUTHORIZED],
+                        Who::CitizenB | Who::Business => &[StatusCode::FORBIDDEN, StatusCode::NOT_FOUND],
+                        _ => &[StatusCode::FORBIDDEN],
+                    };
+                    assert!(
+                        expected.contains(&answer.status),
+                        "{} as {who:?}: {}",
+                        entry.endpoint,
+                        answer.status
+                    );
                 }
             }
         }
     });
+}
+
+#[test]
+fn every_registered_server_function_is_in_the_matrix() {
+    block_on(async {
+        portal().await;
+    });
+    let listed: Vec<&str> = MATRIX.iter().map(|entry| entry.endpoint).collect();
+
+    let registered: Vec<String> = leptos::server_fn::axum::server_fn_paths()
+        .map(|(path, _)| path.trim_start_matches("/api/").to_string())
+        .collect();
+    let missing: Vec<&String> = registered.iter().filter(|path| !listed.contains(&path.as_str())).collect();
+
+    assert!(registered.len() > 40, "the registry lists the app's server functions: {registered:?}");
+    assert!(missing.is_empty(), "server functions missing from MATRIX: {missing:?}");
 }
 
 #[test]
