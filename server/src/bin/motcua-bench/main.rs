@@ -10,6 +10,8 @@ use app::procedure::queries;
 use app::procedure::query::SearchQuery;
 use server::import::{self, Dataset};
 
+mod generate;
+
 /// What visitors type: with and without diacritics, short and long,
 /// common words and rare ones.
 const QUERIES: [&str; 50] = [
@@ -67,7 +69,7 @@ const QUERIES: [&str; 50] = [
 
 /// `motcua-bench search [ROUNDS]` times catalogue searches;
 /// `motcua-bench paths DIR` writes the URL lists the HTTP load tests cycle
-/// through.
+/// through; `motcua-bench generate DIR` fills a database with synthetic load.
 #[tokio::main]
 async fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -79,13 +81,24 @@ async fn main() -> ExitCode {
             search(&seed, rounds).await
         }
         Some("paths") if args.len() == 2 => paths(&seed, &PathBuf::from(&args[1])),
+        Some("generate") if args.len() >= 2 => {
+            let number = |index: usize, default: usize| {
+                args.get(index).and_then(|value| value.replace('_', "").parse().ok()).unwrap_or(default)
+            };
+            let scale = generate::Scale { dossiers: number(2, 1_000_000), accounts: number(3, 200_000) };
+            generate::run(&PathBuf::from(&args[1]), &seed, scale).await
+        }
+        Some("submissions") if args.len() == 3 => {
+            let count = args[2].parse().unwrap_or(100);
+            generate::prepare_submissions(&PathBuf::from(&args[1]), &seed, count).await
+        }
         Some("forms") => {
             let rounds = args.get(1).and_then(|value| value.parse().ok()).unwrap_or(200);
             forms(rounds)
         }
         _ => {
             eprintln!(
-                "usage: motcua-bench search [ROUNDS] | motcua-bench forms [ROUNDS] | motcua-bench paths DIR"
+                "usage: motcua-bench search [ROUNDS] | motcua-bench forms [ROUNDS] | motcua-bench paths DIR\n       motcua-bench generate DIR [DOSSIERS] [ACCOUNTS] | motcua-bench submissions DIR COUNT"
             );
             ExitCode::from(2)
         }
