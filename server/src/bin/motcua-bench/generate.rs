@@ -8,8 +8,8 @@
 //! history and one attachment kept as a small file.
 //!
 //! It also writes what the load generator needs into `DIR/bench/`: session
-//! cookies of a benchmark officer and a benchmark applicant, tracking
-//! paths, and drafts ready to be submitted.
+//! cookies of a benchmark officer, of an applicant with many dossiers and of
+//! one with drafts ready to be submitted, the drafts, and tracking paths.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -132,7 +132,7 @@ async fn generate(dir: &Path, seed: &Path, scale: Scale) -> Result<(), String> {
 
     let mut random = fastrand::Rng::with_seed(20261204);
     let uploads = dir.join("uploads");
-    let people = people(&db, &uploads, &mut random, scale.accounts).await?;
+    let people = people(&db, &uploads, &mut random, scale.accounts.max(3)).await?;
     println!("{} accounts with a document each ({:.0} s)", people.len(), started.elapsed().as_secs_f64());
 
     let today = app::server::local_now().date();
@@ -143,21 +143,15 @@ async fn generate(dir: &Path, seed: &Path, scale: Scale) -> Result<(), String> {
         let count = BATCH.min(scale.dossiers - made);
         let rows: Vec<Json> = (0..count)
             .map(|index| {
-                let applicant = if (made + index) % (scale.dossiers / HEAVY_USER_DOSSIERS).max(1) == 0 {
-                    0
-                } else {
-                    random.usize(..people.len())
-                };
+                let heavy = (made + index) % (scale.dossiers / HEAVY_USER_DOSSIERS).max(1) == 0;
+                let applicant = if heavy { 0 } else { 2 + random.usize(..people.len() - 2) };
                 dossier(&mut random, made + index, &procedures, &people[applicant], today, &mut sequences)
             })
             .collect();
         for row in &rows {
             if samples.len() < TRACKING_SAMPLES && random.u32(..100) < 5 {
-                samples.push(format!(
-                    "/tra-cuu?ma={}&ma-tra-cuu={}",
-                    row["code"].as_str().unwrap_or(""),
-                    row["secret"].as_str().unwrap_or("")
-                ));
+                let field = |name: &str| row[name].as_str().unwrap_or_default().to_string();
+                samples.push(format!("/tra-cuu?ma={}&ma-tra-cuu={}", field("code"), field("secret")));
             }
         }
         insert_dossiers(&db, rows).await?;
@@ -171,11 +165,12 @@ async fn generate(dir: &Path, seed: &Path, scale: Scale) -> Result<(), String> {
     let out = dir.join("bench");
     std::fs::create_dir_all(&out).map_err(|error| format!("{}: {error}", out.display()))?;
     write(&out.join("tracking.txt"), &(samples.join("\n") + "\n"))?;
-    let heavy = &people[0];
+    let (heavy, submitter) = (&people[0], &people[1]);
     write(&out.join("person.cookie"), &session(&db, &format!("person:{}", heavy.key)).await?)?;
     let officer = officer(&db).await?;
     write(&out.join("officer.cookie"), &session(&db, &officer).await?)?;
-    let drafts = drafts(&db, &heavy.key, DRAFTS).await?;
+    write(&out.join("submitter.cookie"), &session(&db, &format!("person:{}", submitter.key)).await?)?;
+    let drafts = drafts(&db, &submitter.key, DRAFTS).await?;
     write(&out.join("drafts.txt"), &(drafts.join("\n") + "\n"))?;
 
     println!(
