@@ -30,6 +30,11 @@ impl Viewer {
         self.roles.iter().any(|role| role.is_administrator())
     }
 
+    /// Keeps what is the province's own: its calendar and its workflows.
+    pub fn is_province_administrator(&self) -> bool {
+        self.roles.contains(&Role::ProvinceAdmin)
+    }
+
     /// Where this account starts: its own dossiers for people, the agency's
     /// queue for officers, accounts and agencies for administrators.
     pub fn home(&self) -> &'static str {
@@ -50,7 +55,7 @@ impl Viewer {
             links.push(NavLink { href: DEPARTMENTS, label: "Phòng ban" });
             links.push(NavLink { href: AUDIT_LOG, label: "Nhật ký" });
         }
-        if self.roles.contains(&Role::ProvinceAdmin) {
+        if self.is_province_administrator() {
             links.push(NavLink { href: CALENDAR, label: "Lịch ngày nghỉ" });
             links.push(NavLink { href: WORKFLOWS, label: "Quy trình" });
         }

@@ -8,7 +8,8 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
-use crate::account::view::admitted;
+use crate::account::Viewer;
+use crate::account::view::Admitted;
 use crate::error::AppError;
 use crate::shell::ErrorNotice;
 
@@ -233,20 +234,12 @@ pub fn CalendarPage() -> impl IntoView {
             .map(|error| view! { <p class="form-error" role="alert">{error.message()}</p> })
     };
 
-    let page = move || {
-        admitted(|viewer| viewer.is_officer()).map(|viewer| match viewer {
-            Err(error) => view! { <ErrorNotice error /> }.into_any(),
-            Ok(_) => view! {
-                <Suspense fallback=|| view! { <p class="loading">"Đang tải…"</p> }>
-                    {move || Suspend::new(async move {
-                        match days.await {
-                            Ok(days) => view! { <Days days remove /> }.into_any(),
-                            Err(error) => view! { <ErrorNotice error /> }.into_any(),
-                        }
-                    })}
-                </Suspense>
+    let listed = move || {
+        Suspend::new(async move {
+            match days.await {
+                Ok(days) => view! { <Days days remove /> }.into_any(),
+                Err(error) => view! { <ErrorNotice error /> }.into_any(),
             }
-            .into_any(),
         })
     };
 
@@ -255,13 +248,14 @@ pub fn CalendarPage() -> impl IntoView {
         <section class="admin-calendar">
             <h1>"Lịch ngày nghỉ, ngày làm việc bù"</h1>
             <p class="help">"Thời hạn giải quyết hồ sơ được tính theo lịch này: không tính thứ Bảy, Chủ nhật và các ngày nghỉ dưới đây, có tính các ngày làm việc bù."</p>
+            <Admitted accepted=Viewer::is_province_administrator>
             <form method="get" class="inline-form">
                 <label for="nam">"Năm"</label>
                 <input id="nam" type="number" name="nam" min="2000" max="2100" value=move || this_year().to_string() />
                 <button type="submit" class="button secondary">"Xem"</button>
             </form>
             {problem}
-            <Suspense fallback=|| ()>{page}</Suspense>
+            <Suspense fallback=|| view! { <p class="loading">"Đang tải…"</p> }>{listed}</Suspense>
             <super::hours::WorkingHoursForm />
             <h2>"Thêm ngày"</h2>
             <ActionForm action=add attr:class="decision">
@@ -276,6 +270,7 @@ pub fn CalendarPage() -> impl IntoView {
                 <input id="ten" type="text" name="name" maxlength="200" required />
                 <button type="submit" class="button">"Lưu ngày"</button>
             </ActionForm>
+            </Admitted>
         </section>
     }
 }

@@ -7,7 +7,8 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
-use crate::account::view::admitted;
+use crate::account::Viewer;
+use crate::account::view::Admitted;
 use crate::error::AppError;
 use crate::processing::Workflow;
 use crate::shell::ErrorNotice;
@@ -168,22 +169,14 @@ pub fn WorkflowPage() -> impl IntoView {
             .map(|()| view! { <p class="notice" role="status">"Đã lưu quy trình."</p> })
     };
 
-    let page = move || {
-        admitted(|viewer| viewer.is_officer()).map(|viewer| match viewer {
-            Err(error) => view! { <ErrorNotice error /> }.into_any(),
-            Ok(_) => view! {
-                <Suspense fallback=|| view! { <p class="loading">"Đang tải…"</p> }>
-                    {move || Suspend::new(async move {
-                        match workflow.await {
-                            Ok((workflow, departments)) => {
-                                view! { <Editor code=procedure() workflow departments save /> }.into_any()
-                            }
-                            Err(error) => view! { <ErrorNotice error /> }.into_any(),
-                        }
-                    })}
-                </Suspense>
+    let editor = move || {
+        Suspend::new(async move {
+            match workflow.await {
+                Ok((workflow, departments)) => {
+                    view! { <Editor code=procedure() workflow departments save /> }.into_any()
+                }
+                Err(error) => view! { <ErrorNotice error /> }.into_any(),
             }
-            .into_any(),
         })
     };
 
@@ -192,6 +185,7 @@ pub fn WorkflowPage() -> impl IntoView {
         <section class="admin-workflow">
             <h1>"Quy trình xử lý hồ sơ"</h1>
             <p class="help">"Bước đầu do chuyên viên thụ lý, bước áp cuối do lãnh đạo phê duyệt, bước cuối do Bộ phận Một cửa trả kết quả; tổng tỷ lệ thời gian bằng 100%. Hồ sơ đã tiếp nhận giữ quy trình cũ."</p>
+            <Admitted accepted=Viewer::is_province_administrator>
             <form method="get" class="inline-form">
                 <label for="thu-tuc">"Mã thủ tục (để trống: quy trình mặc định)"</label>
                 <input id="thu-tuc" type="text" name="thu-tuc" />
@@ -199,7 +193,8 @@ pub fn WorkflowPage() -> impl IntoView {
             </form>
             {problem}
             {saved}
-            <Suspense fallback=|| ()>{page}</Suspense>
+            <Suspense fallback=|| view! { <p class="loading">"Đang tải…"</p> }>{editor}</Suspense>
+            </Admitted>
         </section>
     }
 }

@@ -22,21 +22,24 @@ pub fn AuditPage() -> impl IntoView {
     let chosen = move || filter().action.unwrap_or_default();
     let actor = move || filter().actor.unwrap_or_default();
 
-    let options = AuditAction::ALL
-        .into_iter()
-        .map(|action| {
-            view! {
-                <option value=action.as_stored() selected=move || chosen() == action.as_stored()>
-                    {action.label()}
-                </option>
-            }
-        })
-        .collect_view();
+    let options = move || {
+        AuditAction::ALL
+            .into_iter()
+            .map(|action| {
+                view! {
+                    <option value=action.as_stored() selected=move || chosen() == action.as_stored()>
+                        {action.label()}
+                    </option>
+                }
+            })
+            .collect_view()
+    };
 
     view! {
         <Title text="Nhật ký hệ thống" />
         <section class="admin">
             <h1>"Nhật ký hệ thống"</h1>
+            <crate::account::view::Admitted accepted=crate::account::Viewer::is_administrator>
             <form method="get" action="/quan-tri/nhat-ky" class="stacked-form">
                 <label for="hanh-dong">"Hành động"</label>
                 <select id="hanh-dong" name="hanh-dong">
@@ -53,6 +56,7 @@ pub fn AuditPage() -> impl IntoView {
                     Ok(entries) => view! { <AuditTable entries /> }.into_any(),
                 })}
             </Suspense>
+            </crate::account::view::Admitted>
         </section>
     }
 }

@@ -637,3 +637,40 @@ fn pages_carry_a_content_security_policy_with_a_nonce() {
         assert!(api.headers["content-security-policy"].to_str().unwrap().starts_with("default-src 'none'"));
     });
 }
+
+/// The administration pages render their forms only for those who may use
+/// them; others get the page's notice and nothing to fill in.
+#[test]
+fn admin_pages_show_their_forms_only_to_their_administrators() {
+    block_on(async {
+        let app = portal().await;
+        let desk = crate::desk::desk_officer(app, "mc.cong.quantri", "ubnd-22366", Role::DeskOfficer).await;
+        let agency_admin =
+            crate::desk::desk_officer(app, "qt.cong.coquan", "ubnd-22366", Role::AgencyAdmin).await;
+        let province_admin =
+            crate::desk::desk_officer(app, "qt.cong.tinh", "so-xay-dung", Role::ProvinceAdmin).await;
+        let pages = [
+            ("/quan-tri/nhat-ky", "name=\"hanh-dong\"", true),
+            ("/quan-tri/lich", "name=\"morning_start\"", false),
+            ("/quan-tri/quy-trinh", "name=\"thu-tuc\"", false),
+        ];
+
+        for (path, form, for_agency_admins) in pages {
+            let anonymous = app.get(path).await;
+            let refused = app.get_as(path, Some(&desk)).await;
+            let agency = app.get_as(path, Some(&agency_admin)).await;
+            let province = app.get_as(path, Some(&province_admin)).await;
+
+            assert!(anonymous.text().contains("Cần đăng nhập"), "{path}");
+            assert!(!anonymous.body.contains(form), "{path} shows no form to the anonymous");
+            assert!(refused.text().contains("Không có quyền truy cập"), "{path}");
+            assert!(!refused.body.contains(form), "{path} shows no form to a desk officer");
+            assert_eq!(agency.body.contains(form), for_agency_admins, "{path} as an agency administrator");
+            assert!(
+                province.body.contains(form),
+                "{path} as the province administrator: {}",
+                province.text()
+            );
+        }
+    });
+}

@@ -19,6 +19,19 @@ pub(crate) fn admitted(accepted: impl Fn(&Viewer) -> bool) -> Option<Result<View
     })
 }
 
+/// A page's content, shown only to a viewer `accepted` admits; anyone else
+/// gets the page's notice (sign in, or no access) and none of its forms.
+#[component]
+pub fn Admitted(accepted: fn(&Viewer) -> bool, children: ChildrenFn) -> impl IntoView {
+    let content = move || {
+        admitted(accepted).map(|viewer| match viewer {
+            Err(error) => view! { <ErrorNotice error /> }.into_any(),
+            Ok(_) => children().into_any(),
+        })
+    };
+    view! { <Suspense fallback=|| ()>{content}</Suspense> }
+}
+
 /// `/ho-so-cua-toi`: a citizen's or a business representative's home.
 #[component]
 pub fn PersonHomePage() -> impl IntoView {

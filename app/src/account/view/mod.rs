@@ -5,6 +5,7 @@ mod homes;
 mod sign_in;
 
 pub use account_menu::AccountMenu;
+pub use homes::Admitted;
 pub(crate) use homes::admitted;
 pub use homes::{OfficerHomePage, PersonHomePage};
 pub use sign_in::{SignInPage, sign_in_problem};
