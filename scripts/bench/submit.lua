@@ -1,8 +1,9 @@
 -- wrk script: each request submits the next draft of the file named after
 -- `--`, as a browser without JavaScript posts the birth registration form,
 -- with two scans of 200 KB that differ from request to request. The second
--- argument is the file holding the applicant's Cookie header value. Each
--- of wrk's two threads (`-t2`) takes every other draft.
+-- argument is the file holding the applicant's Cookie header value, the
+-- third wrk's number of threads: each thread takes its own share of the
+-- drafts.
 local drafts = {}
 local next_index = 0
 local cookie = ""
@@ -35,17 +36,18 @@ local answers = {
   { "intent", "nop" },
 }
 
-local threads = 0
+local started = 0
 function setup(thread)
-  thread:set("id", threads)
-  threads = threads + 1
+  thread:set("id", started)
+  started = started + 1
 end
 
 function init(args)
   local index = 0
+  local threads = tonumber(args[3]) or 1
   for line in io.lines(args[1]) do
     if line ~= "" then
-      if index % 2 == id then
+      if index % threads == id then
         drafts[#drafts + 1] = line
       end
       index = index + 1

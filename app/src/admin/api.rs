@@ -168,13 +168,16 @@ pub async fn set_officer_department(key: String, department: String) -> Result<(
         Some(department)
     };
 
-    super::stored::set_department(
+    let set = super::stored::set_department(
         &context.db,
         &key,
         chosen.as_ref().map(|department| department.key.as_str()),
     )
     .await
     .map_err(|error| crate::server::database_error("set department", error))?;
+    if !set {
+        return Err(AppError::Conflict("Phòng ban vừa bị xóa hoặc đã thay đổi; hãy tải lại trang.".into()));
+    }
     let detail = format!(
         "{} → {}",
         officer.department_name.as_deref().unwrap_or("—"),

@@ -186,6 +186,17 @@ pub mod stored {
         pub name: String,
     }
 
+    /// The transaction's first error, if it failed: `returned` alone would
+    /// read a failed transaction as one that returned nothing.
+    fn failed(response: &mut surrealdb::IndexedResults) -> Result<(), surrealdb::Error> {
+        let mut errors: Vec<(usize, surrealdb::Error)> = response.take_errors().into_iter().collect();
+        errors.sort_by_key(|(index, _)| *index);
+        match errors.into_iter().next() {
+            Some((_, error)) => Err(error),
+            None => Ok(()),
+        }
+    }
+
     /// Who changes a department, for the audit log.
     pub struct Change {
         actor: String,
@@ -317,6 +328,7 @@ pub mod stored {
             .bind(("actor_name", change.actor_name.clone()))
             .bind(("address", change.address.clone()))
             .await?;
+        failed(&mut response)?;
         Ok(crate::server::returned(&mut response))
     }
 
@@ -353,6 +365,7 @@ pub mod stored {
             .bind(("actor_name", change.actor_name.clone()))
             .bind(("address", change.address.clone()))
             .await?;
+        failed(&mut response)?;
         Ok(crate::server::returned(&mut response).unwrap_or(false))
     }
 
@@ -399,6 +412,7 @@ pub mod stored {
             .bind(("actor_name", change.actor_name.clone()))
             .bind(("address", change.address.clone()))
             .await?;
+        failed(&mut response)?;
         let counts: Option<Json> = crate::server::returned(&mut response);
         let count = |name: &str| counts.as_ref().and_then(|counts| counts.get(name)?.as_u64()).unwrap_or(0);
         Ok(match (count("officers"), count("dossiers")) {

@@ -68,16 +68,23 @@ pub async fn set_roles(db: &Db, key: &str, roles: &[Role]) -> Result<(), surreal
     Ok(())
 }
 
-pub async fn set_department(db: &Db, key: &str, department: Option<&str>) -> Result<(), surrealdb::Error> {
-    db.query(
-        "UPDATE type::record('officer', $key)
-         SET department = IF $department = NONE { NONE } ELSE { type::record('department', $department) }",
-    )
-    .bind(("key", key.to_string()))
-    .bind(("department", department.map(str::to_string)))
-    .await?
-    .check()?;
-    Ok(())
+/// Puts an officer in a department of their own agency, or in none; `false`
+/// when the department is gone or belongs to another agency by the time the
+/// change is made.
+pub async fn set_department(db: &Db, key: &str, department: Option<&str>) -> Result<bool, surrealdb::Error> {
+    let mut response = db
+        .query(
+            "LET $officer = type::record('officer', $key);
+             LET $department = IF $chosen = NONE { NONE } ELSE { type::record('department', $chosen) };
+             RETURN IF $department = NONE OR $department.agency = $officer.agency {
+                 (UPDATE $officer SET department = $department RETURN VALUE true)[0] ?? false
+             } ELSE { false };",
+        )
+        .bind(("key", key.to_string()))
+        .bind(("chosen", department.map(str::to_string)))
+        .await?;
+    let set: Option<bool> = response.take(2)?;
+    Ok(set.unwrap_or(false))
 }
 
 /// Marks the account revoked and ends its sessions, in one transaction.

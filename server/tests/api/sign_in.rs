@@ -6,12 +6,13 @@
 //! a token that is sound or flawed in one chosen way; every flaw must end
 //! on the sign-in page with its code and leave no signed-in session.
 
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use app::account::Role;
 use axum::Json;
 use axum::body::Body;
-use axum::extract::State;
+use axum::extract::{Form, State};
 use axum::http::{Request, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -34,7 +35,7 @@ use crate::helpers::{TestApp, block_on, portal};
 const CLIENT_ID: &str = "motcua-thu";
 const AGENCY: &str = "so-xay-dung";
 
-/// How the provider answers the next code.
+/// How the provider answers a sign-in's code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Flaw {
     Sound,
@@ -50,8 +51,12 @@ struct Provider {
     issuer: String,
     key: CoreRsaPrivateSigningKey,
     other_key: CoreRsaPrivateSigningKey,
-    /// The login and nonce of the sign-in under way, and the flaw to answer with.
-    next: Mutex<(String, String, Flaw)>,
+    /// Per code the test will bring back: the login and nonce of its
+    /// sign-in, and the flaw to answer with. Tests run side by side, so
+    /// each sign-in has a code of its own.
+    answers: Mutex<HashMap<String, (String, String, Flaw)>>,
+    /// The codes the token endpoint was asked to redeem.
+    redeemed: Mutex<Vec<String>>,
 }
 
 fn signing_key(pem: &str) -> CoreRsaPrivateSigningKey {
@@ -77,8 +82,13 @@ async fn jwks(State(provider): State<Arc<Provider>>) -> Response {
     Json(CoreJsonWebKeySet::new(vec![provider.key.as_verification_key()])).into_response()
 }
 
-async fn token(State(provider): State<Arc<Provider>>) -> Response {
-    let (login, nonce, flaw) = provider.next.lock().unwrap().clone();
+async fn token(State(provider): State<Arc<Provider>>, Form(form): Form<HashMap<String, String>>) -> Response {
+    let code = form.get("code").cloned().unwrap_or_default();
+    provider.redeemed.lock().unwrap().push(code.clone());
+    let Some((login, nonce, flaw)) = provider.answers.lock().unwrap().get(&code).cloned() else {
+        let body = serde_json::json!({ "error": "invalid_grant" });
+        return (StatusCode::BAD_REQUEST, Json(body)).into_response();
+    };
     if flaw == Flaw::CodeRefused {
         let body = serde_json::json!({ "error": "invalid_grant", "error_description": "code expired" });
         return (StatusCode::BAD_REQUEST, Json(body)).into_response();
@@ -134,7 +144,8 @@ async fn harness() -> &'static Harness {
                 issuer: issuer.clone(),
                 key: signing_key(include_str!("fixtures/provider-key.pem")),
                 other_key: signing_key(include_str!("fixtures/other-key.pem")),
-                next: Mutex::new((String::new(), String::new(), Flaw::Sound)),
+                answers: Mutex::new(HashMap::new()),
+                redeemed: Mutex::new(Vec::new()),
             });
             let routes = axum::Router::new()
                 .route("/.well-known/openid-configuration", get(discovery))
@@ -149,7 +160,7 @@ async fn harness() -> &'static Harness {
                 officer_client_id: CLIENT_ID.into(),
                 officer_client_secret: "bi-mat-thu".into(),
                 trust_forwarded_for: true,
-                sign_in_per_minute: 4,
+                sign_in_per_minute: 6,
                 ..Settings::default()
             };
             let router = server::router::build(
@@ -167,6 +178,8 @@ async fn harness() -> &'static Harness {
 struct Ending {
     location: String,
     signed_in: bool,
+    /// Whether the provider was asked to redeem the sign-in's code.
+    redeemed: bool,
 }
 
 fn cookie_of(headers: &axum::http::HeaderMap) -> Option<String> {
@@ -218,16 +231,18 @@ enum StateBack {
 async fn sign_in(login: &str, address: &str, flaw: Flaw, state: StateBack) -> Ending {
     let harness = harness().await;
     let (cookie, sent_state, nonce) = start(harness, address).await;
-    *harness.provider.next.lock().unwrap() = (login.to_string(), nonce, flaw);
+    let code = format!("ma-{address}");
+    harness.provider.answers.lock().unwrap().insert(code.clone(), (login.to_string(), nonce, flaw));
 
     let callback = match state {
-        StateBack::AsSent => format!("/dang-nhap/can-bo/xong?code=ma-thu&state={sent_state}"),
-        StateBack::Forged => "/dang-nhap/can-bo/xong?code=ma-thu&state=gia-mao".to_string(),
-        StateBack::Missing => "/dang-nhap/can-bo/xong?code=ma-thu".to_string(),
+        StateBack::AsSent => format!("/dang-nhap/can-bo/xong?code={code}&state={sent_state}"),
+        StateBack::Forged => format!("/dang-nhap/can-bo/xong?code={code}&state=gia-mao"),
+        StateBack::Missing => format!("/dang-nhap/can-bo/xong?code={code}"),
     };
     let page = get_from(&harness.app, &callback, address, Some(&cookie)).await;
     let cookie = cookie_of(&page.headers).unwrap_or(cookie);
-    Ending { location: location(&page.headers), signed_in: signed_in(&harness.app, &cookie).await }
+    let redeemed = harness.provider.redeemed.lock().unwrap().contains(&code);
+    Ending { location: location(&page.headers), signed_in: signed_in(&harness.app, &cookie).await, redeemed }
 }
 
 async fn signed_in(app: &TestApp, cookie: &str) -> bool {
@@ -250,6 +265,7 @@ fn a_sound_token_signs_the_officer_in() {
 
         assert_eq!(ending.location, "/can-bo");
         assert!(ending.signed_in);
+        assert!(ending.redeemed);
     });
 }
 
@@ -286,8 +302,10 @@ fn a_missing_or_forged_state_is_refused_before_the_provider_is_asked() {
 
         assert_eq!(forged.location, "/dang-nhap?loi=phien");
         assert!(!forged.signed_in);
+        assert!(!forged.redeemed, "the code of a forged state is never redeemed");
         assert_eq!(missing.location, "/dang-nhap?loi=phien");
         assert!(!missing.signed_in);
+        assert!(!missing.redeemed);
     });
 }
 
@@ -298,15 +316,25 @@ fn a_replayed_callback_is_refused() {
         let harness = harness().await;
         let address = "10.9.3.1";
         let (cookie, state, nonce) = start(harness, address).await;
-        *harness.provider.next.lock().unwrap() = ("dangnhap.phatlai".into(), nonce, Flaw::Sound);
-        let callback = format!("/dang-nhap/can-bo/xong?code=ma-thu&state={state}");
+        let code = format!("ma-{address}");
+        harness
+            .provider
+            .answers
+            .lock()
+            .unwrap()
+            .insert(code.clone(), ("dangnhap.phatlai".into(), nonce, Flaw::Sound));
+        let callback = format!("/dang-nhap/can-bo/xong?code={code}&state={state}");
 
         let first = get_from(&harness.app, &callback, address, Some(&cookie)).await;
         let signed_cookie = cookie_of(&first.headers).expect("a new session id after sign-in");
-        let replay = get_from(&harness.app, &callback, address, Some(&cookie)).await;
+        let replay = get_from(&harness.app, &callback, address, Some(&signed_cookie)).await;
+        let planted = get_from(&harness.app, &callback, address, Some(&cookie)).await;
 
         assert_eq!(location(&first.headers), "/can-bo");
-        assert_eq!(location(&replay.headers), "/dang-nhap?loi=phien");
+        assert_eq!(location(&replay.headers), "/dang-nhap?loi=phien", "the state was used up");
+        assert_eq!(location(&planted.headers), "/dang-nhap?loi=phien");
+        let redeemed = harness.provider.redeemed.lock().unwrap().iter().filter(|seen| **seen == code).count();
+        assert_eq!(redeemed, 1, "the code is redeemed once");
         assert!(!signed_in(&harness.app, &cookie).await, "the id planted before sign-in is worthless");
         assert!(signed_in(&harness.app, &signed_cookie).await);
     });
@@ -329,17 +357,17 @@ fn sign_in_attempts_are_limited_per_address() {
         let address = "10.9.5.1";
 
         let mut endings = Vec::new();
-        for _ in 0..6 {
+        for _ in 0..8 {
             let page = get_from(&harness.app, "/dang-nhap/can-bo", address, None).await;
             endings.push(location(&page.headers));
         }
         let elsewhere = get_from(&harness.app, "/dang-nhap/can-bo", "10.9.5.2", None).await;
 
         assert!(
-            endings[..4].iter().all(|target| target.starts_with(&harness.provider.issuer)),
+            endings[..6].iter().all(|target| target.starts_with(&harness.provider.issuer)),
             "{endings:?}"
         );
-        assert!(endings[4..].iter().all(|target| target == "/dang-nhap?loi=nhieu-lan"), "{endings:?}");
+        assert!(endings[6..].iter().all(|target| target == "/dang-nhap?loi=nhieu-lan"), "{endings:?}");
         assert!(location(&elsewhere.headers).starts_with(&harness.provider.issuer));
     });
 }

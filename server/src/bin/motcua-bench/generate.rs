@@ -328,7 +328,8 @@ fn dossier(
     let (agency, prefix) = &procedure.agencies[random.usize(..procedure.agencies.len())];
     let age = random.i64(0..SPAN_DAYS);
     let day = today - Duration::days(age);
-    let submitted = at(day, random.i64(0..34_200));
+    let now = Utc::now();
+    let submitted = at(day, random.i64(0..34_200)).min(now - Duration::minutes(10));
     let day_code = day.format("%y%m%d").to_string();
     let sequence = sequences.entry((prefix.clone(), day_code.clone())).or_insert(0);
     *sequence += 1;
@@ -365,7 +366,7 @@ fn dossier(
     let applicant = format!("person:{}", person.key);
     let mut events = vec![json!({ "status": "submitted", "at": submitted.to_rfc3339(), "actor": applicant })];
     let mut updated = submitted;
-    let received = submitted + Duration::minutes(random.i64(5..600));
+    let received = (submitted + Duration::minutes(random.i64(5..600))).min(now);
     let due = day + Duration::days(random.i64(5..25));
     match status {
         "submitted" => {}
@@ -402,7 +403,7 @@ fn dossier(
                     _ => random.i64(1..6),
                 };
                 let returned_on = (due + Duration::days(lateness)).min(today);
-                let returned = at(returned_on, random.i64(0..34_200));
+                let returned = at(returned_on, random.i64(0..34_200)).min(now).max(received);
                 let outcome = app::processing::Outcome::of(returned_on, due);
                 set("returned_at", json!(returned.to_rfc3339()));
                 set("outcome", json!(outcome.stored()));
@@ -486,6 +487,36 @@ async fn officer(db: &Db) -> Result<String, String> {
                 .map_err(|error| error.to_string())?;
             let keys: Vec<String> = response.take(0).map_err(|error| error.to_string())?;
             keys.first().map(|key| format!("officer:{key}")).ok_or_else(|| "benchmark officer missing".into())
+        }
+    }
+}
+
+/// The accounts the load signs in as: the benchmark officer, the applicant
+/// with many dossiers, and the one whose drafts are submitted.
+const LOAD_ACCOUNTS: [(&str, &str); 3] = [
+    ("officer.cookie", "officer"),
+    ("person.cookie", "person:tt0000000"),
+    ("submitter.cookie", "person:tt0000001"),
+];
+
+/// `motcua-bench sessions DIR`: fresh sessions for the load's accounts in a
+/// generated database (sessions end within a day; the database is kept
+/// longer), written to `DIR/bench/*.cookie`.
+pub async fn refresh_sessions(dir: &Path) -> ExitCode {
+    let refreshed = async {
+        let settings = Settings { data: dir.to_path_buf(), ..Settings::default() };
+        let db = server::database::open(&settings).await.map_err(|error| error.to_string())?;
+        for (file, account) in LOAD_ACCOUNTS {
+            let account = if account == "officer" { officer(&db).await? } else { account.to_string() };
+            write(&dir.join("bench").join(file), &session(&db, &account).await?)?;
+        }
+        Ok::<(), String>(())
+    };
+    match refreshed.await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("motcua-bench sessions: {error}");
+            ExitCode::FAILURE
         }
     }
 }

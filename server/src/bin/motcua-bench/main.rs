@@ -88,6 +88,7 @@ async fn main() -> ExitCode {
             let scale = generate::Scale { dossiers: number(2, 1_000_000), accounts: number(3, 200_000) };
             generate::run(&PathBuf::from(&args[1]), &seed, scale).await
         }
+        Some("sessions") if args.len() == 2 => generate::refresh_sessions(&PathBuf::from(&args[1])).await,
         Some("submissions") if args.len() == 3 => {
             let count = args[2].parse().unwrap_or(100);
             generate::prepare_submissions(&PathBuf::from(&args[1]), &seed, count).await
@@ -98,7 +99,7 @@ async fn main() -> ExitCode {
         }
         _ => {
             eprintln!(
-                "usage: motcua-bench search [ROUNDS] | motcua-bench forms [ROUNDS] | motcua-bench paths DIR\n       motcua-bench generate DIR [DOSSIERS] [ACCOUNTS] | motcua-bench submissions DIR COUNT"
+                "usage: motcua-bench search [ROUNDS] | motcua-bench forms [ROUNDS] | motcua-bench paths DIR\n       motcua-bench generate DIR [DOSSIERS] [ACCOUNTS] | motcua-bench submissions DIR COUNT\n       motcua-bench sessions DIR"
             );
             ExitCode::from(2)
         }
