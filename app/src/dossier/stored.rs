@@ -407,19 +407,33 @@ pub async fn of_applicant(
     person: &str,
     organisation: Option<&str>,
 ) -> Result<Vec<DossierSummary>, surrealdb::Error> {
+    // One indexed lookup per owner, merged here: a single `WHERE applicant
+    // = … OR organisation = …` makes the engine scan every dossier.
     let mut response = db
         .query(
             "SELECT record::id(id) AS id, code, procedure, procedure_name, status, agency.name AS agency_name,
                     time::format((submitted_at ?? updated_at) + 7h, '%d/%m/%Y %H:%M') AS when, updated_at
-             FROM dossier
-             WHERE applicant = type::record('person', $person)
-                OR ($organisation != NONE AND organisation = type::record('organisation', $organisation))
-             ORDER BY updated_at DESC LIMIT 200",
+             FROM dossier WHERE applicant = type::record('person', $person)
+             ORDER BY updated_at DESC LIMIT 200;
+             IF $organisation = NONE { [] } ELSE {
+                 SELECT record::id(id) AS id, code, procedure, procedure_name, status, agency.name AS agency_name,
+                        time::format((submitted_at ?? updated_at) + 7h, '%d/%m/%Y %H:%M') AS when, updated_at
+                 FROM dossier WHERE organisation = type::record('organisation', $organisation)
+                 ORDER BY updated_at DESC LIMIT 200
+             };",
         )
         .bind(("person", person.to_string()))
         .bind(("organisation", organisation.map(str::to_string)))
         .await?;
-    let rows: Vec<Json> = response.take(0)?;
+    let mut rows: Vec<Json> = response.take(0)?;
+    let shared: Vec<Json> = response.take(1)?;
+
+    rows.extend(shared);
+    let updated = |row: &Json| row.get("updated_at").and_then(Json::as_str).unwrap_or_default().to_string();
+    rows.sort_by_key(|row| std::cmp::Reverse(updated(row)));
+    let mut seen = std::collections::HashSet::new();
+    rows.retain(|row| seen.insert(row.get("id").and_then(Json::as_str).unwrap_or_default().to_string()));
+    rows.truncate(200);
     Ok(rows.into_iter().filter_map(summary).collect())
 }
 
