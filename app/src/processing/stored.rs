@@ -258,23 +258,40 @@ pub async fn queue(
     officer: &str,
     today: &str,
 ) -> Result<Vec<WorkItem>, surrealdb::Error> {
-    let mut response = db
-        .query(
-            "SELECT record::id(id) AS key, code, procedure_name, status, step_name,
-                    new_due_on ?? due_on AS due_on,
-                    assignee = type::record('officer', $officer) AS mine,
-                    (new_due_on ?? due_on) ?? '9999-12-31' AS sort
-             FROM dossier
-             WHERE agency = type::record('agency', $agency) AND status IN ['received', 'result_ready']
-                 AND step_role IN $roles AND (step_department = NONE OR step_department = $department)
-             ORDER BY sort ASC LIMIT 200",
-        )
+    // One lookup per state and role, each on the whole of the index
+    // `dossier_agency_step`; with `IN` the engine reads every dossier.
+    let pairs: Vec<(&str, &String)> = [DossierStatus::Received, DossierStatus::ResultReady]
+        .into_iter()
+        .flat_map(|status| roles.iter().map(move |role| (status.stored(), role)))
+        .collect();
+    let statement = "SELECT record::id(id) AS key, code, procedure_name, status, step_name,
+                new_due_on ?? due_on AS due_on,
+                assignee = type::record('officer', $officer) AS mine,
+                (new_due_on ?? due_on) ?? '9999-12-31' AS sort
+         FROM dossier
+         WHERE agency = type::record('agency', $agency) AND status = $status_N AND step_role = $role_N
+             AND (step_department = NONE OR step_department = $department)
+         ORDER BY sort ASC LIMIT 200;";
+    let text: String = (0..pairs.len()).map(|index| statement.replace("_N", &format!("_{index}"))).collect();
+    let mut query = db
+        .query(text)
         .bind(("agency", agency.to_string()))
-        .bind(("roles", roles.to_vec()))
         .bind(("department", department.map(str::to_string)))
-        .bind(("officer", officer.to_string()))
-        .await?;
-    let rows: Vec<Json> = response.take(0)?;
+        .bind(("officer", officer.to_string()));
+    for (index, (status, role)) in pairs.iter().enumerate() {
+        query = query
+            .bind((format!("status_{index}"), status.to_string()))
+            .bind((format!("role_{index}"), role.to_string()));
+    }
+    let mut response = query.await?;
+    let mut rows: Vec<Json> = Vec::new();
+    for index in 0..pairs.len() {
+        let found: Vec<Json> = response.take(index)?;
+        rows.extend(found);
+    }
+    let sort = |row: &Json| row.get("sort").and_then(Json::as_str).unwrap_or_default().to_string();
+    rows.sort_by_key(sort);
+    rows.truncate(200);
     Ok(rows
         .into_iter()
         .filter_map(|row| {
@@ -301,27 +318,39 @@ pub async fn counts(
     agency: &str,
     today: &str,
 ) -> Result<(Vec<(DossierStatus, u64)>, u64), surrealdb::Error> {
-    let mut response = db
-        .query(
-            "SELECT status, count() AS count FROM dossier
-                 WHERE agency = type::record('agency', $agency) AND status != 'draft' GROUP BY status;
-             RETURN count(SELECT VALUE id FROM dossier
-                 WHERE agency = type::record('agency', $agency) AND status IN ['received', 'result_ready']
-                     AND (new_due_on ?? due_on) < $today);",
-        )
-        .bind(("agency", agency.to_string()))
-        .bind(("today", today.to_string()))
-        .await?;
-    let rows: Vec<Json> = response.take(0)?;
-    let overdue: Option<u64> = response.take(1)?;
-    let counts = rows
-        .into_iter()
-        .filter_map(|row| {
-            let status = DossierStatus::from_stored(row.get("status")?.as_str()?)?;
-            Some((status, row.get("count")?.as_u64()?))
-        })
-        .collect();
-    Ok((counts, overdue.unwrap_or(0)))
+    // One count per state, each a lookup on `dossier_agency_status`.
+    let statuses: Vec<DossierStatus> =
+        DossierStatus::ALL.into_iter().filter(|status| *status != DossierStatus::Draft).collect();
+    let mut text = String::new();
+    for status in &statuses {
+        text.push_str(&format!(
+            "RETURN count(SELECT VALUE id FROM dossier WHERE agency = type::record('agency', $agency) AND status = '{}');",
+            status.stored()
+        ));
+    }
+    for status in [DossierStatus::Received, DossierStatus::ResultReady] {
+        text.push_str(&format!(
+            "RETURN count(SELECT VALUE id FROM dossier WHERE agency = type::record('agency', $agency) AND status = '{}'
+                 AND (new_due_on ?? due_on) < $today);",
+            status.stored()
+        ));
+    }
+    let mut response =
+        db.query(text).bind(("agency", agency.to_string())).bind(("today", today.to_string())).await?;
+
+    let mut counts = Vec::new();
+    for (index, status) in statuses.iter().enumerate() {
+        let count: Option<u64> = response.take(index)?;
+        if let Some(count) = count.filter(|count| *count > 0) {
+            counts.push((*status, count));
+        }
+    }
+    let mut overdue = 0;
+    for index in statuses.len()..statuses.len() + 2 {
+        let count: Option<u64> = response.take(index)?;
+        overdue += count.unwrap_or(0);
+    }
+    Ok((counts, overdue))
 }
 
 /// Every move of a dossier between steps, in order: the control slip.

@@ -5,6 +5,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod accounts;
+#[path = "../support/birth.rs"]
+mod birth;
 mod calendar;
 mod catalogue;
 mod departments;
