@@ -321,22 +321,23 @@ pub async fn counts(
     // One count per state, each a lookup on `dossier_agency_status`.
     let statuses: Vec<DossierStatus> =
         DossierStatus::ALL.into_iter().filter(|status| *status != DossierStatus::Draft).collect();
-    let mut text = String::new();
-    for status in &statuses {
-        text.push_str(&format!(
-            "RETURN count(SELECT VALUE id FROM dossier WHERE agency = type::record('agency', $agency) AND status = '{}');",
-            status.stored()
-        ));
+    let in_processing = [DossierStatus::Received, DossierStatus::ResultReady];
+    let count = "RETURN count(SELECT VALUE id FROM dossier
+         WHERE agency = type::record('agency', $agency) AND status = $status_N);";
+    let late = "RETURN count(SELECT VALUE id FROM dossier
+         WHERE agency = type::record('agency', $agency) AND status = $late_N AND (new_due_on ?? due_on) < $today);";
+    let text: String = (0..statuses.len())
+        .map(|index| count.replace("_N", &format!("_{index}")))
+        .chain((0..in_processing.len()).map(|index| late.replace("_N", &format!("_{index}"))))
+        .collect();
+    let mut query = db.query(text).bind(("agency", agency.to_string())).bind(("today", today.to_string()));
+    for (index, status) in statuses.iter().enumerate() {
+        query = query.bind((format!("status_{index}"), status.stored()));
     }
-    for status in [DossierStatus::Received, DossierStatus::ResultReady] {
-        text.push_str(&format!(
-            "RETURN count(SELECT VALUE id FROM dossier WHERE agency = type::record('agency', $agency) AND status = '{}'
-                 AND (new_due_on ?? due_on) < $today);",
-            status.stored()
-        ));
+    for (index, status) in in_processing.iter().enumerate() {
+        query = query.bind((format!("late_{index}"), status.stored()));
     }
-    let mut response =
-        db.query(text).bind(("agency", agency.to_string())).bind(("today", today.to_string())).await?;
+    let mut response = query.await?;
 
     let mut counts = Vec::new();
     for (index, status) in statuses.iter().enumerate() {
@@ -346,7 +347,7 @@ pub async fn counts(
         }
     }
     let mut overdue = 0;
-    for index in statuses.len()..statuses.len() + 2 {
+    for index in statuses.len()..statuses.len() + in_processing.len() {
         let count: Option<u64> = response.take(index)?;
         overdue += count.unwrap_or(0);
     }
